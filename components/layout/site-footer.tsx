@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server";
+
+export async function SiteFooter() {
+  const t = await getTranslations("footer");
+  return (
+    <footer role="contentinfo" className="mt-12 border-t border-line bg-white">
+      <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:flex-row sm:justify-between">
+        <p>{t("tagline")}</p>
+        <p>
+          <a className="link" href="/api/health">
+            {t("health")}
+          </a>
+        </p>
+      </div>
+    </footer>
+  );
+}

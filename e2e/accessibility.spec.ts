@@ -1,0 +1,78 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures/users";
+
+const publicPages = [
+  "/",
+  "/organisations",
+  "/organisations/global-digital-policy-forum",
+  "/drafts/GDPF-RFC-2026-004",
+  "/signin",
+  "/signin/check-email",
+  "/register",
+  "/forgot-password",
+  "/reset-password?token=abc",
+  "/verify-email?token=abcdefghijklmnopqrstuvwxyz",
+  "/verify-email?error=invalid",
+  "/no-such-page",
+];
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+for (const locale of ["en", "ar"] as const) {
+  test(`every public page passes axe in ${locale}`, async ({ page, context }) => {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: "http://localhost:3100" }]);
+    for (const path of publicPages) {
+      await page.goto(path);
+      await expectNoSeriousViolations(page, `${locale} ${path}`);
+    }
+  });
+}
+
+test("signed-in pages pass axe, including a form showing errors", async ({ page, createUser }) => {
+  const user = await createUser();
+  await signIn(page, user.email);
+  await page.goto("/profile");
+  await expectNoSeriousViolations(page, "/profile");
+  await page.getByLabel("Display name").fill("");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("This field is required.")).toBeVisible();
+  await expectNoSeriousViolations(page, "/profile with errors");
+  await page.goto("/organisations/global-digital-policy-forum");
+  await expectNoSeriousViolations(page, "organisation page signed in");
+});
+
+test("the site works by keyboard alone, with a visible focus", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+
+  // Tab to the sign-in link and follow it with Enter.
+  await page.goto("/");
+  let reached = false;
+  for (let i = 0; i < 20 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.getByRole("link", { name: "Sign in" }).evaluate((el) => el === document.activeElement);
+  }
+  expect(reached).toBe(true);
+  const outline = await page.getByRole("link", { name: "Sign in" }).evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/signin/);
+
+  // The sign-in form can be filled and submitted from the keyboard.
+  await page.getByLabel("Email address").focus();
+  await page.keyboard.type("nobody@example.org");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("wrong password");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alert")).toBeVisible();
+});

@@ -1,0 +1,65 @@
+import type { OrgRole } from "@/lib/generated/prisma/enums";
+
+/**
+ * The one place that answers "may this user do X to Y". Every server action and route handler asks
+ * here (through assertCan) before it reads private data or writes anything.
+ */
+export type Actor = {
+  id: string;
+  isPlatformAdmin: boolean;
+  suspendedAt: Date | null;
+  memberships: ReadonlyArray<{ organisationId: string; role: OrgRole }>;
+};
+
+export type Action =
+  | "profile.edit"
+  | "org.create"
+  | "org.edit"
+  | "org.manageMembers"
+  | "org.viewMembers"
+  | "org.viewAuditLog"
+  | "draft.create"
+  | "draft.edit"
+  | "draft.viewPrivate"
+  | "moderation.act"
+  | "admin.access"
+  | "user.suspend";
+
+export type Resource = { organisationId?: string; userId?: string };
+
+const orgRoleGrants: Record<OrgRole, ReadonlySet<Action>> = {
+  OWNER: new Set<Action>([
+    "org.edit",
+    "org.manageMembers",
+    "org.viewMembers",
+    "org.viewAuditLog",
+    "draft.create",
+    "draft.edit",
+    "draft.viewPrivate",
+    "moderation.act",
+  ]),
+  EDITOR: new Set<Action>(["org.viewMembers", "draft.create", "draft.edit", "draft.viewPrivate"]),
+  MODERATOR: new Set<Action>(["org.viewMembers", "draft.viewPrivate", "moderation.act"]),
+};
+
+export function roleIn(actor: Actor, organisationId: string): OrgRole | null {
+  return actor.memberships.find((m) => m.organisationId === organisationId)?.role ?? null;
+}
+
+export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
+  if (!actor || actor.suspendedAt) return false;
+  if (actor.isPlatformAdmin) return true;
+  switch (action) {
+    case "profile.edit":
+      return resource.userId === actor.id;
+    case "org.create":
+    case "admin.access":
+    case "user.suspend":
+      return false;
+    default: {
+      if (!resource.organisationId) return false;
+      const role = roleIn(actor, resource.organisationId);
+      return role !== null && orgRoleGrants[role].has(action);
+    }
+  }
+}

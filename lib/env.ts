@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable Parley reads, validated once. No other module reads process.env
+ * (the CLI launchers in lib/cli are plain Node scripts and document the same names).
+ */
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  /** Set by the launcher: "embedded" when it started PGlite for us. */
+  PARLEY_DB_MODE: z.enum(["embedded", "postgres"]).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Parley <no-reply@parley.localhost>"),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default("Single sign-on"),
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(60 * 60 * 24 * 14),
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+function load(): Env {
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment configuration: ${detail}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();
+
+export const databaseMode: "embedded" | "postgres" =
+  env.PARLEY_DB_MODE ?? (env.DATABASE_URL ? "postgres" : "embedded");
+
+export const oidcEnabled = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);

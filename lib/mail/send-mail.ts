@@ -1,0 +1,20 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/lib/env";
+
+export type Mail = { to: string; subject: string; text: string; html?: string };
+
+let transporter: Transporter | undefined;
+
+/**
+ * Sends through SMTP_URL. Without it (a demo or development machine) the message, with its link,
+ * goes to the server log instead, so sign-in still works with nothing configured.
+ */
+export async function sendMail(mail: Mail): Promise<void> {
+  if (!env.SMTP_URL) {
+    console.info(`[mail] SMTP_URL is not set; this email was not sent.\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+    return;
+  }
+  transporter ??= nodemailer.createTransport(env.SMTP_URL);
+  await transporter.sendMail({ from: env.MAIL_FROM, ...mail });
+}
