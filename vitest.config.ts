@@ -3,9 +3,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "@": path.resolve(import.meta.dirname) },
-    // Domain modules are marked `import "server-only"`; tests run them as the server does.
-    conditions: ["react-server"],
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Domain modules are marked `import "server-only"`; tests run them as the server does (the
+      // react-server export condition resolves the package to its empty module).
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
   },
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "prisma/**/*.test.ts"],
