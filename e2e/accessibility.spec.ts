@@ -74,5 +74,5 @@ test("the site works by keyboard alone, with a visible focus", async ({ page }) 
   await page.keyboard.press("Tab");
   await page.keyboard.type("wrong password");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
 });

@@ -16,7 +16,7 @@ test("a stakeholder registers, verifies by email, signs in, edits the profile an
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("confirm your email address");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("confirm your email address");
 
   const link = linkIn(await waitForMail(email));
   await page.goto(link);
@@ -68,7 +68,7 @@ test("forms explain bad input and keep what was typed", async ({ page, createUse
   await page.getByLabel("Email address").fill(user.email);
   await page.getByLabel("Password", { exact: true }).fill("not the password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("The email address or password is not right.");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("The email address or password is not right.");
   await expect(page.getByLabel("Email address")).toHaveValue(user.email);
 
   // An expired or tampered link gets an explanation, not a crash.
@@ -76,9 +76,9 @@ test("forms explain bad input and keep what was typed", async ({ page, createUse
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByLabel("Repeat the password").fill(password);
   await page.getByRole("button", { name: "Save new password" }).click();
-  await expect(page.getByRole("alert")).toContainText("not valid or has already been used");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("not valid or has already been used");
   await page.goto("/verify-email?error=expired");
-  await expect(page.getByRole("alert")).toContainText("This link has expired.");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("This link has expired.");
 });
 
 test("repeated failed sign-ins are rate limited", async ({ page, createUser }) => {
@@ -88,11 +88,11 @@ test("repeated failed sign-ins are rate limited", async ({ page, createUser }) =
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Password", { exact: true }).fill(`wrong password ${i}`);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert")).toContainText("not right");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("not right");
   }
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("Too many attempts");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Too many attempts");
 });
 
 test("password reset by emailed link", async ({ page, createUser }) => {
@@ -131,5 +131,5 @@ test("a suspended user is signed out and cannot sign in", async ({ page, createU
   await page.getByLabel("Email address").fill(user.email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("suspended");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("suspended");
 });

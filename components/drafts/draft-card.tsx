@@ -26,13 +26,7 @@ export async function DraftCard({ draft }: Props) {
       </h3>
       <p>{draft.abstract}</p>
       <p className="text-sm text-muted">
-        {t.rich("by", {
-          organisation: () => (
-            <Link href={`/organisations/${draft.organisation.slug}`} className="link">
-              {draft.organisation.name}
-            </Link>
-          ),
-        })}
+        {t("by", { organisation: draft.organisation.name })}
         {" · "}
         {draft.closesAt ? (
           <time dateTime={draft.closesAt.toISOString()}>
