@@ -20,6 +20,10 @@ const ZEnv = z.object({
   OIDC_NAME: z.string().default("Single sign-on"),
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(60 * 60 * 24 * 14),
   SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  /** How often the server opens and closes consultations whose time has come (0: never). */
+  DRAFT_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
+  /** Public base URL used in feeds and the OpenAPI document (defaults to NEXTAUTH_URL). */
+  PUBLIC_URL: z.string().url().optional(),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
 });
 

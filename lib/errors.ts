@@ -28,3 +28,18 @@ export class RateLimitedError extends AppError {
     super("rateLimited");
   }
 }
+/** A problem with one field that only the server can see (a reference already taken, …). */
+export class FieldError extends AppError {
+  constructor(
+    public readonly field: string,
+    code: string,
+  ) {
+    super(code);
+  }
+}
+/** The action does not fit the draft's current state (e.g. publishing a version of a closed draft). */
+export class ConflictError extends AppError {
+  constructor(code = "conflict") {
+    super(code);
+  }
+}

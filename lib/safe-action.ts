@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
-import { AppError, UnauthenticatedError } from "@/lib/errors";
+import { AppError, FieldError, UnauthenticatedError } from "@/lib/errors";
 import type { ActionState } from "@/lib/action-state";
 
 type Options = { auth: "required" | "optional" };
@@ -55,6 +55,7 @@ export function formAction<S extends z.ZodType, A extends Options>(
       return result ?? { status: "success", values };
     } catch (error) {
       unstable_rethrow(error);
+      if (error instanceof FieldError) return { status: "error", fieldErrors: { [error.field]: error.code }, values };
       if (error instanceof AppError) return { status: "error", formError: error.code, values };
       console.error("[action] unexpected error", error);
       return { status: "error", formError: "unexpected", values };

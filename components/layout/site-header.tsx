@@ -15,7 +15,7 @@ export async function SiteHeader() {
         <nav aria-label={t("main")}>
           <ul className="flex flex-wrap items-center gap-x-5 gap-y-2">
             <li>
-              <Link href="/" className="link">
+              <Link href="/drafts" className="link">
                 {t("home")}
               </Link>
             </li>

@@ -32,6 +32,8 @@ async function main() {
     SMTP_URL: mail.url,
     // The journeys sign in many times from one address; keep the limiter but loosen it.
     SIGNIN_MAX_FAILURES: "5",
+    // Short comment windows in the drafts journey close within a second or two.
+    DRAFT_SCHEDULER_INTERVAL_MS: "1000",
   };
 
   let databaseUrl: string;

@@ -2,11 +2,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultLocale, locales } from "./config";
+import { mergeCatalogs } from "./load-messages";
 
 type Tree = { [key: string]: string | Tree };
 
+// Every catalog file: the core one and one per domain (see load-messages.ts).
+const parts = ["", "drafts"];
+
 function load(locale: string): Tree {
-  return JSON.parse(readFileSync(path.join(import.meta.dirname, "messages", `${locale}.json`), "utf8"));
+  return mergeCatalogs(...parts.map((part) => JSON.parse(readFileSync(path.join(import.meta.dirname, "messages", part, `${locale}.json`), "utf8")) as Tree));
 }
 
 function leaves(tree: Tree, prefix = ""): Map<string, string> {

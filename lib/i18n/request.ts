@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { localeCookie } from "./config";
+import { loadMessages } from "./load-messages";
 import { negotiateLocale } from "./negotiate";
 
 export default getRequestConfig(async () => {
@@ -8,7 +9,7 @@ export default getRequestConfig(async () => {
   const locale = negotiateLocale(cookieStore.get(localeCookie)?.value, headerStore.get("accept-language"));
   return {
     locale,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
     timeZone: "UTC",
   };
 });

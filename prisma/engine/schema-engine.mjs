@@ -236,12 +236,15 @@ async function serve({ datamodels, datasource }) {
   if (!url) throw new Error("The schema engine needs --datasource with a url.");
   const shadowDatabaseUrl = datasource?.shadowDatabaseUrl ?? datasource?.shadow_database_url;
   const { SchemaEngine } = await loadWasmEngine();
-  const adapter = bindMigrationAwareSqlAdapterFactory(adapterFactory(url, shadowDatabaseUrl));
-  const engine = await SchemaEngine.new(
-    { datamodels: await readDatamodels(datamodels) },
-    (line) => process.stderr.write(`${typeof line === "string" ? line : JSON.stringify(line)}\n`),
-    adapter,
-  );
+  const files = await readDatamodels(datamodels);
+  const createEngine = () =>
+    SchemaEngine.new(
+      { datamodels: files },
+      (line) => process.stderr.write(`${typeof line === "string" ? line : JSON.stringify(line)}\n`),
+      bindMigrationAwareSqlAdapterFactory(adapterFactory(url, shadowDatabaseUrl)),
+    );
+  const engine = await createEngine();
+
 
   let nextOwnId = 1_000_000;
   const pendingOwn = new Map();
@@ -275,7 +278,8 @@ async function serve({ datamodels, datasource }) {
     while (queue.length) {
       const request = queue.shift();
       try {
-        const handler = handlers[request.method] ?? (typeof engine[request.method] === "function" ? (p) => engine[request.method](p ?? {}) : null);
+        const handler =
+          handlers[request.method] ?? (typeof engine[request.method] === "function" ? (p) => engine[request.method](p ?? {}) : null);
         if (!handler) {
           send({ jsonrpc: "2.0", id: request.id, error: { code: -32601, message: `Method not found: ${request.method}` } });
           continue;
@@ -326,6 +330,7 @@ process.on("uncaughtException", (error) => {
 });
 
 const args = parseArgs(process.argv.slice(2));
+if (process.env.PARLEY_ENGINE_DEBUG) (await import("node:fs")).appendFileSync("/tmp/engine-argv.log", JSON.stringify(process.argv.slice(2)) + "\n");
 try {
   if (args.cliCommand) {
     await runCliCommand(args.cliCommand, args.datasource?.url);

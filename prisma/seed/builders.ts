@@ -52,8 +52,12 @@ export type SeedDraft = {
   language?: string;
   opensAt?: Date | null;
   closesAt?: Date | null;
+  topics?: string[];
+  authors?: string[];
+  body?: string;
+  timeZone?: string;
 };
 
 export async function seedDraft(db: PrismaClient, draft: SeedDraft) {
-  return db.draft.upsert({ where: { reference: draft.reference }, create: draft, update: draft });
+  return db.draft.upsert({ where: { reference: draft.reference }, create: draft, update: draft, select: { id: true, reference: true } });
 }

@@ -1,58 +1,79 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DraftBlocks } from "@/components/drafts/draft-blocks";
+import { DraftReadingView } from "@/components/drafts/draft-reading-view";
+import { FormMessage } from "@/components/form/form-message";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/authz/permissions";
-import { getDraftSummary } from "@/lib/drafts/list-open-drafts";
+import { applyScheduledTransitionsThrottled } from "@/lib/drafts/apply-scheduled-transitions";
+import { parseDraftMarkdown } from "@/lib/drafts/document";
+import { getDraftForEditing, getDraftForReader, getDraftTimeline, getVersionBlocks } from "@/lib/drafts/get-draft";
+import { versionSuffix } from "@/lib/drafts/version-label";
 
-type Params = { params: Promise<{ ref: string }> };
+type Props = { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
-async function loadVisibleDraft(ref: string) {
-  const draft = await getDraftSummary(decodeURIComponent(ref));
-  if (!draft) return null;
-  // Private drafts do not exist for anyone outside their organisation.
-  if (draft.status === "DRAFT" && !can(await getCurrentUser(), "draft.viewPrivate", { organisationId: draft.organisationId })) return null;
-  return draft;
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const draft = await getDraftForReader(decodeURIComponent((await params).ref), await getCurrentUser());
+  return draft ? { title: draft.title, description: draft.abstract, alternates: { types: { "application/atom+xml": "/drafts/feed.atom" } } } : {};
 }
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const draft = await loadVisibleDraft((await params).ref);
-  return { title: draft?.title };
-}
-
-export default async function DraftPage({ params }: Params) {
-  const draft = await loadVisibleDraft((await params).ref);
+export default async function DraftPage({ params, searchParams }: Props) {
+  await applyScheduledTransitionsThrottled();
+  const reference = decodeURIComponent((await params).ref);
+  const user = await getCurrentUser();
+  const draft = await getDraftForReader(reference, user);
   if (!draft) notFound();
-  const [t, ts, format] = await Promise.all([getTranslations("draft"), getTranslations("status"), getFormatter()]);
-  const when = (d: Date | null) =>
-    d ? <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" })} UTC</time> : "—";
+  const [t, flags] = await Promise.all([getTranslations("draftPage"), searchParams]);
+  const base = `/drafts/${encodeURIComponent(draft.reference)}`;
+  const notice = flags.created ? t("notice.created") : flags.saved ? t("notice.saved") : flags.opened ? t("notice.opened") : flags.extended ? t("notice.extended") : flags.published ? t("notice.published", { version: versionSuffix(Number(flags.published) || 0) }) : null;
+
+  const tools = draft.canEdit ? (
+    <nav aria-label={t("editorTools")} className="card flex flex-wrap items-center gap-3 print:hidden">
+      <span className="font-semibold">{t("editorTools")}</span>
+      {draft.status !== "FINAL" && draft.status !== "WITHDRAWN" ? (
+        <Link className="btn-secondary" href={`${base}/edit`}>
+          {draft.currentVersion === null ? t("editText") : t("publishRevision")}
+        </Link>
+      ) : null}
+      <Link className="btn-secondary" href={`${base}/manage`}>
+        {t("manage")}
+      </Link>
+    </nav>
+  ) : null;
+
+  if (draft.currentVersion === null) {
+    // Not yet published: only the organisation sees this, as a preview of the working copy.
+    const editing = await getDraftForEditing(reference, user);
+    if (!editing) notFound();
+    const doc = parseDraftMarkdown(editing.body);
+    return (
+      <div className="flex flex-col gap-6">
+        {notice ? <FormMessage kind="success">{notice}</FormMessage> : null}
+        {tools}
+        <div role="note" className="rounded-md border-s-4 border-accent bg-blue-50 p-4">
+          {t("privateNotice")}
+        </div>
+        <p className="font-mono text-sm text-muted">{draft.reference}</p>
+        <h1 className="text-3xl font-bold">{editing.title}</h1>
+        <p className="max-w-3xl text-lg">{editing.abstract}</p>
+        <section aria-label={t("text")} className="max-w-3xl">
+          <DraftBlocks
+            blocks={doc.blocks.map((b) => ({ ...b, anchor: `${b.kind === "heading" ? "s" : "p"}-${b.number}` }))}
+            labels={{ permalink: (n) => t("permalink", { number: n }) }}
+          />
+        </section>
+      </div>
+    );
+  }
+
+  const [version, timeline] = await Promise.all([getVersionBlocks(draft.id, draft.currentVersion), getDraftTimeline(draft.id)]);
+  if (!version) notFound();
   return (
-    <article className="flex flex-col gap-6" lang={draft.language}>
-      <header className="flex flex-col gap-2">
-        <p className="font-mono text-sm text-muted">{t("reference", { reference: draft.reference })}</p>
-        <h1 className="text-3xl font-bold">{draft.title}</h1>
-      </header>
-      <dl className="card grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        <dt className="font-semibold">{t("publishedBy")}</dt>
-        <dd>
-          <Link className="link" href={`/organisations/${draft.organisation.slug}`}>
-            {draft.organisation.name}
-          </Link>
-        </dd>
-        <dt className="font-semibold">{t("status")}</dt>
-        <dd>{ts(draft.status)}</dd>
-        <dt className="font-semibold">{t("opens")}</dt>
-        <dd>{when(draft.opensAt)}</dd>
-        <dt className="font-semibold">{t("closes")}</dt>
-        <dd>{when(draft.closesAt)}</dd>
-      </dl>
-      <section aria-labelledby="abstract-heading" className="flex flex-col gap-2">
-        <h2 id="abstract-heading" className="text-xl font-semibold">
-          {t("abstract")}
-        </h2>
-        <p className="max-w-3xl text-lg">{draft.abstract}</p>
-      </section>
-    </article>
+    <div className="flex flex-col gap-6">
+      {notice ? <FormMessage kind="success">{notice}</FormMessage> : null}
+      {tools}
+      <DraftReadingView draft={draft} version={version} timeline={timeline} isCurrent />
+    </div>
   );
 }

@@ -3,19 +3,22 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/authz/permissions";
 import { getOrganisationPage } from "@/lib/orgs/queries";
 
 type Params = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const data = await getOrganisationPage((await params).slug, null);
-  return { title: data?.org.name };
+  return data ? { title: data.org.name, alternates: { types: { "application/atom+xml": `/organisations/${data.org.slug}/feed.atom` } } } : {};
 }
 
 export default async function OrganisationPage({ params }: Params) {
   const { slug } = await params;
-  const data = await getOrganisationPage(slug, await getCurrentUser());
+  const user = await getCurrentUser();
+  const data = await getOrganisationPage(slug, user);
   if (!data) notFound();
+  const tEditor = await getTranslations("orgDrafts");
   const [t, ts, tr] = await Promise.all([getTranslations("org"), getTranslations("status"), getTranslations("roles")]);
   const { org, drafts, members } = data;
   return (
@@ -33,9 +36,21 @@ export default async function OrganisationPage({ params }: Params) {
         ) : null}
       </header>
       <section aria-labelledby="drafts-heading" className="flex flex-col gap-3">
-        <h2 id="drafts-heading" className="text-xl font-semibold">
-          {t("drafts")}
-        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="drafts-heading" className="text-xl font-semibold">
+            {t("drafts")}
+          </h2>
+          <p className="flex flex-wrap gap-3">
+            {can(user, "draft.create", { organisationId: org.id }) ? (
+              <Link className="btn-primary" href={`/organisations/${org.slug}/drafts/new`}>
+                {tEditor("new")}
+              </Link>
+            ) : null}
+            <a className="link" href={`/organisations/${org.slug}/feed.atom`}>
+              {tEditor("feed")}
+            </a>
+          </p>
+        </div>
         {drafts.length === 0 ? (
           <p>{t("noDrafts")}</p>
         ) : (

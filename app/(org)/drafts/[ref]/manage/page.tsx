@@ -1,0 +1,72 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { ExtendDraftForm, OpenDraftForm, TransitionDraftForm } from "@/components/drafts/lifecycle-forms";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getDraftForEditing } from "@/lib/drafts/get-draft";
+import { utcToZonedInput } from "@/lib/time/zoned";
+import { extendDraftAction, openDraftAction, transitionDraftAction } from "../../actions";
+
+type Props = { params: Promise<{ ref: string }> };
+
+export const metadata = { robots: { index: false } };
+
+const commonZones = ["UTC", "Europe/Zurich", "Europe/Paris", "Europe/Brussels", "America/New_York", "Africa/Nairobi", "Asia/Bangkok", "Asia/Tokyo"];
+
+/** The consultation's lifecycle: open (now or later), extend, close early, adopt, withdraw. */
+export default async function ManageDraftPage({ params }: Props) {
+  const reference = decodeURIComponent((await params).ref);
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/drafts/${reference}/manage`)}`);
+  const draft = await getDraftForEditing(reference, user);
+  if (!draft) notFound();
+  const [t, ts, format] = await Promise.all([getTranslations("manage"), getTranslations("status"), getFormatter()]);
+  const zones = [...new Set([...commonZones, ...Intl.supportedValuesOf("timeZone")])];
+  const inTwoWeeks = new Date(Date.now() + 14 * 24 * 3600_000);
+  const s = draft.status;
+  return (
+    <div className="flex flex-col gap-6">
+      <p>
+        <Link className="link" href={`/drafts/${encodeURIComponent(draft.reference)}`}>
+          {t("back", { title: draft.title })}
+        </Link>
+      </p>
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <p>
+        {t("current", { status: ts(s) })}
+        {draft.closesAt ? ` · ${t("closesOn", { date: format.dateTime(draft.closesAt, { dateStyle: "long", timeStyle: "short", timeZone: draft.timeZone, timeZoneName: "short" }) })}` : null}
+      </p>
+      {s === "DRAFT" || s === "SCHEDULED" ? (
+        <section className="card">
+          <OpenDraftForm
+            action={openDraftAction}
+            draftId={draft.id}
+            timeZones={zones}
+            defaults={{
+              opensAt: draft.opensAt ? utcToZonedInput(draft.opensAt, draft.timeZone) : "",
+              closesAt: utcToZonedInput(draft.closesAt ?? inTwoWeeks, draft.timeZone),
+              timeZone: draft.timeZone,
+            }}
+          />
+        </section>
+      ) : null}
+      {s === "OPEN" || s === "CLOSED" ? (
+        <section className="card">
+          <ExtendDraftForm action={extendDraftAction} draftId={draft.id} timeZone={draft.timeZone} defaultClosesAt={utcToZonedInput(new Date(Math.max(Date.now(), draft.closesAt?.getTime() ?? 0) + 7 * 24 * 3600_000), draft.timeZone)} />
+        </section>
+      ) : null}
+      {s !== "FINAL" && s !== "WITHDRAWN" ? (
+        <section className="card flex flex-col gap-4" aria-labelledby="state-heading">
+          <h2 id="state-heading" className="text-xl font-semibold">
+            {t("stateTitle")}
+          </h2>
+          {s === "OPEN" ? <TransitionDraftForm action={transitionDraftAction} draftId={draft.id} to="CLOSED" label={t("closeNow")} hint={t("closeHint")} /> : null}
+          {s === "CLOSED" ? <TransitionDraftForm action={transitionDraftAction} draftId={draft.id} to="FINAL" label={t("finalise")} hint={t("finaliseHint")} /> : null}
+          <TransitionDraftForm action={transitionDraftAction} draftId={draft.id} to="WITHDRAWN" label={t("withdraw")} hint={t("withdrawHint")} danger />
+        </section>
+      ) : (
+        <p>{t("readOnly")}</p>
+      )}
+    </div>
+  );
+}

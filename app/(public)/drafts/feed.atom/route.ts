@@ -1,0 +1,3 @@
+import { feedResponse } from "@/lib/drafts/feed-response";
+
+export const GET = () => feedResponse("atom");

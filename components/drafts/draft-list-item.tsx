@@ -1,0 +1,44 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { DraftListItem } from "@/lib/drafts/list-drafts";
+import { DraftStatusBadge } from "./draft-status-badge";
+import { Highlight } from "./highlight";
+
+/** One consultation in a list: reference, status, title (highlighted when searching), dates. */
+export async function DraftListEntry({ draft, headingLevel = 3 }: { draft: DraftListItem; headingLevel?: 2 | 3 }) {
+  const [t, ts, format] = await Promise.all([getTranslations("discover"), getTranslations("status"), getFormatter()]);
+  const H = `h${headingLevel}` as "h3";
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
+  return (
+    <article className="card flex flex-col gap-2" aria-labelledby={`draft-${draft.reference}`}>
+      <p className="flex flex-wrap items-center gap-3 font-mono text-sm text-muted">
+        <span>{draft.reference}</span>
+        <DraftStatusBadge status={draft.status} label={ts(draft.status)} />
+      </p>
+      <H id={`draft-${draft.reference}`} className="text-xl font-bold">
+        <Link href={`/drafts/${encodeURIComponent(draft.reference)}`} className="link">
+          {draft.titleHighlight ? <Highlight text={draft.titleHighlight} /> : draft.title}
+        </Link>
+      </H>
+      {draft.snippet ? (
+        <p className="text-muted" data-testid="snippet">
+          <Highlight text={draft.snippet} />
+        </p>
+      ) : (
+        <p>{draft.abstract}</p>
+      )}
+      <p className="text-sm text-muted">
+        {t("by", { organisation: draft.organisationName })}
+        {" · "}
+        {draft.status === "OPEN" && draft.closesAt ? (
+          t("closes", { date: date(draft.closesAt) })
+        ) : draft.status === "SCHEDULED" && draft.opensAt ? (
+          t("opens", { date: date(draft.opensAt) })
+        ) : draft.closesAt ? (
+          t("closed", { date: date(draft.closesAt) })
+        ) : null}
+        {draft.topics.length > 0 ? ` · ${draft.topics.join(", ")}` : null}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,176 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReaderDraft } from "@/lib/drafts/get-draft";
+import type { getDraftTimeline, getVersionBlocks } from "@/lib/drafts/get-draft";
+import { versionLabel, versionSuffix } from "@/lib/drafts/version-label";
+import { DraftBlocks } from "./draft-blocks";
+import { DraftStatusBadge } from "./draft-status-badge";
+
+type Version = NonNullable<Awaited<ReturnType<typeof getVersionBlocks>>>;
+type Timeline = Awaited<ReturnType<typeof getDraftTimeline>>;
+
+/**
+ * The public reading view of one version: metadata, announcements, table of contents, the numbered
+ * text with paragraph permalinks, versions and the timeline. Built for long documents: the text is
+ * pre-rendered HTML per paragraph, so a 50-page draft is one query and a string join.
+ */
+export async function DraftReadingView({ draft, version, timeline, isCurrent }: { draft: ReaderDraft; version: Version; timeline: Timeline; isCurrent: boolean }) {
+  const [t, ts, format] = await Promise.all([getTranslations("draftPage"), getTranslations("status"), getFormatter()]);
+  const when = (d: Date | null) =>
+    d ? (
+      <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: draft.timeZone, timeZoneName: "short" })}</time>
+    ) : (
+      "—"
+    );
+  const sections = version.blocks.filter((b) => b.kind === "heading");
+  const base = `/drafts/${encodeURIComponent(draft.reference)}`;
+  const latest = draft.currentVersion ?? version.number;
+  return (
+    <article className="flex flex-col gap-8" lang={draft.language}>
+      <header className="flex flex-col gap-3">
+        <p className="flex flex-wrap items-center gap-3 font-mono text-sm text-muted">
+          <span>{versionLabel(draft.reference, version.number)}</span>
+          <DraftStatusBadge status={draft.status} label={ts(draft.status)} />
+        </p>
+        <h1 className="text-3xl font-bold text-balance">{version.title}</h1>
+        {draft.authors.length > 0 ? <p className="text-muted">{t("authors", { names: draft.authors.join(", ") })}</p> : null}
+      </header>
+
+      {!isCurrent ? (
+        <div role="note" className="rounded-md border-s-4 border-accent bg-blue-50 p-4">
+          {t("oldVersion", { version: versionSuffix(version.number) })}{" "}
+          <Link className="link" href={base}>
+            {t("readCurrent", { version: versionSuffix(latest) })}
+          </Link>
+        </div>
+      ) : null}
+      {draft.extensionNote && draft.originalClosesAt ? (
+        <div role="note" className="rounded-md border-s-4 border-accent bg-blue-50 p-4" data-testid="extension-notice">
+          <p className="font-semibold">{t("extendedTitle")}</p>
+          <p>
+            {t("extendedBody")} {when(draft.originalClosesAt)} → {when(draft.closesAt)}
+          </p>
+          <p>{draft.extensionNote}</p>
+        </div>
+      ) : null}
+      {draft.status === "WITHDRAWN" ? (
+        <div role="note" className="rounded-md border-s-4 border-danger bg-red-50 p-4">
+          {t("withdrawnNotice")}
+        </div>
+      ) : null}
+
+      <dl className="card grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold">{t("publishedBy")}</dt>
+        <dd>
+          <Link className="link" href={`/organisations/${draft.organisation.slug}`}>
+            {draft.organisation.name}
+          </Link>
+        </dd>
+        <dt className="font-semibold">{t("status")}</dt>
+        <dd>{ts(draft.status)}</dd>
+        <dt className="font-semibold">{t("opens")}</dt>
+        <dd>{when(draft.opensAt)}</dd>
+        <dt className="font-semibold">{t("closes")}</dt>
+        <dd data-testid="closes-at">{when(draft.closesAt)}</dd>
+        {draft.topics.length > 0 ? (
+          <>
+            <dt className="font-semibold">{t("topics")}</dt>
+            <dd className="flex flex-wrap gap-2">
+              {draft.topics.map((topic) => (
+                <Link key={topic} href={`/drafts?topic=${encodeURIComponent(topic)}`} className="link">
+                  {topic}
+                </Link>
+              ))}
+            </dd>
+          </>
+        ) : null}
+        <dt className="font-semibold">{t("version")}</dt>
+        <dd>
+          {t("versionOf", { version: versionSuffix(version.number), date: format.dateTime(version.publishedAt, { dateStyle: "long", timeZone: draft.timeZone }), words: version.wordCount })}
+        </dd>
+      </dl>
+
+      {version.abstract ? (
+        <section aria-labelledby="abstract-heading" className="flex flex-col gap-2">
+          <h2 id="abstract-heading" className="text-xl font-semibold">
+            {t("abstract")}
+          </h2>
+          <p className="max-w-3xl text-lg">{version.abstract}</p>
+        </section>
+      ) : null}
+
+      <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
+        {sections.length > 0 ? (
+          <nav aria-labelledby="toc-heading" className="toc lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-auto print:static">
+            <h2 id="toc-heading" className="mb-2 text-lg font-semibold">
+              {t("contents")}
+            </h2>
+            <ol className="flex flex-col gap-1 text-sm">
+              {sections.map((s) => (
+                <li key={s.anchor} style={{ paddingInlineStart: `${(s.level - 1) * 0.75}rem` }}>
+                  <a className="link" href={`#${s.anchor}`}>
+                    <span className="tabular-nums">{s.number}</span> {s.text.replace(/^\d+(\.\d+)*\.?\s+/, "")}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+        <section aria-label={t("text")} className="max-w-3xl">
+          <DraftBlocks
+            blocks={version.blocks}
+            labels={{
+              permalink: (n) => t("permalink", { number: n }),
+              comments: (count) => t("comments", { count }),
+            }}
+          />
+        </section>
+      </div>
+
+      <section aria-labelledby="versions-heading" className="flex flex-col gap-3 print:hidden">
+        <h2 id="versions-heading" className="text-xl font-semibold">
+          {t("versions")}
+        </h2>
+        <ol className="flex flex-col gap-2">
+          {[...draft.versions].reverse().map((v) => (
+            <li key={v.number} className="flex flex-wrap gap-x-3">
+              <Link className="link font-mono" href={v.number === latest ? base : `${base}/versions/${v.number}`} aria-current={v.number === version.number ? "page" : undefined}>
+                -{versionSuffix(v.number)}
+              </Link>
+              <span className="text-muted">{format.dateTime(v.publishedAt, { dateStyle: "medium", timeZone: draft.timeZone })}</span>
+              <span>{v.changeNote || (v.number === 0 ? t("initialVersion") : "")}</span>
+            </li>
+          ))}
+        </ol>
+        {draft.versions.length > 1 ? (
+          <p>
+            <Link className="link" href={`${base}/diff?from=${Math.max(0, latest - 1)}&to=${latest}`}>
+              {t("compare")}
+            </Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="timeline-heading" className="flex flex-col gap-3 print:hidden">
+        <h2 id="timeline-heading" className="text-xl font-semibold">
+          {t("timeline")}
+        </h2>
+        <ol className="flex flex-col gap-2 border-s-2 border-line ps-4" data-testid="timeline">
+          {timeline.map((e) => (
+            <li key={e.id}>
+              <time dateTime={e.createdAt.toISOString()} className="text-sm text-muted">
+                {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: draft.timeZone, timeZoneName: "short" })}
+              </time>
+              <p>
+                {t(`event.${e.type}`, { version: e.versionNumber === null ? "" : versionSuffix(e.versionNumber) })}
+                {" · "}
+                <span className="text-muted">{e.actor?.name ?? t("automatic")}</span>
+              </p>
+              {e.note ? <p className="text-muted">{e.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

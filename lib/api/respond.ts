@@ -1,0 +1,19 @@
+import "server-only";
+
+/** JSON responses of the public API: readable by any origin (read-only, no cookies needed). */
+const headers = { "access-control-allow-origin": "*", "cache-control": "no-store" };
+
+export function json(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers });
+}
+
+export function apiError(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status, headers });
+}
+
+export const notFoundJson = () => apiError(404, "not_found", "No such resource.");
+
+/** A path segment that must be a small non-negative integer (version numbers). */
+export function parseVersionNumber(value: string | null | undefined): number | null {
+  return value && /^\d{1,4}$/.test(value) ? Number(value) : null;
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+
+/**
+ * Opens upcoming drafts whose opening time has come and closes open ones whose closing time has
+ * passed, recording each change on the timeline with no actor (it happened by itself). One
+ * statement per direction, so concurrent runs (several app processes) never double-record.
+ */
+export async function applyScheduledTransitions(now = new Date()): Promise<{ opened: number; closed: number }> {
+  const [opened, closed] = await prisma.$transaction([
+    prisma.$executeRaw`
+      WITH changed AS (
+        UPDATE "Draft" SET status = 'OPEN', "updatedAt" = ${now}
+        WHERE status = 'SCHEDULED' AND "opensAt" <= ${now}
+        RETURNING id)
+      INSERT INTO "DraftEvent" (id, "draftId", type, "fromStatus", "toStatus", "createdAt")
+      SELECT 'evt_' || md5(random()::text || id), id, 'OPENED', 'SCHEDULED', 'OPEN', ${now} FROM changed`,
+    prisma.$executeRaw`
+      WITH changed AS (
+        UPDATE "Draft" SET status = 'CLOSED', "updatedAt" = ${now}
+        WHERE status = 'OPEN' AND "closesAt" <= ${now}
+        RETURNING id)
+      INSERT INTO "DraftEvent" (id, "draftId", type, "fromStatus", "toStatus", "createdAt")
+      SELECT 'evt_' || md5(random()::text || id), id, 'CLOSED', 'OPEN', 'CLOSED', ${now} FROM changed`,
+  ]);
+  return { opened, closed };
+}
+
+let last = 0;
+/** Cheap guard for read paths: at most one run per process every few seconds. */
+export async function applyScheduledTransitionsThrottled(intervalMs = 5_000): Promise<void> {
+  const now = Date.now();
+  if (now - last < intervalMs) return;
+  last = now;
+  try {
+    await applyScheduledTransitions();
+  } catch (error) {
+    console.error("[drafts] scheduled transitions failed", error);
+  }
+}

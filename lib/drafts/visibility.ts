@@ -1,0 +1,18 @@
+import { can, type Actor } from "@/lib/authz/permissions";
+import type { DraftStatus } from "@/lib/generated/prisma/enums";
+
+/** Statuses anyone may read. A DRAFT is private to its organisation. */
+export const publicStatuses: DraftStatus[] = ["SCHEDULED", "OPEN", "CLOSED", "FINAL", "WITHDRAWN"];
+
+export function canReadDraft(actor: Actor | null, draft: { status: DraftStatus; organisationId: string }): boolean {
+  return draft.status !== "DRAFT" || can(actor, "draft.viewPrivate", { organisationId: draft.organisationId });
+}
+
+export function canEditDraft(actor: Actor | null, draft: { organisationId: string }): boolean {
+  return can(actor, "draft.edit", { organisationId: draft.organisationId });
+}
+
+/** Commenting and voting (the participation issue) happen only while open. */
+export function isOpenForComment(draft: { status: DraftStatus; closesAt: Date | null }, now = new Date()): boolean {
+  return draft.status === "OPEN" && (!draft.closesAt || draft.closesAt > now);
+}

@@ -1,0 +1,31 @@
+import type { Locale } from "./config";
+import type core from "./messages/en.json";
+import type drafts from "./messages/drafts/en.json";
+
+export type Messages = typeof core & typeof drafts;
+
+/**
+ * A locale's catalog: the core messages plus one file per domain (kept apart so each domain's
+ * strings can be written and translated on their own).
+ */
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const [core, drafts] = await Promise.all([
+    import(`./messages/${locale}.json`).then((m) => m.default),
+    import(`./messages/drafts/${locale}.json`).then((m) => m.default),
+  ]);
+  return mergeCatalogs(core, drafts) as Messages;
+}
+
+type Tree = { [key: string]: string | Tree };
+
+/** Domain files may add keys to shared namespaces (validation, errors): merge them deeply. */
+export function mergeCatalogs(...trees: Tree[]): Tree {
+  const out: Tree = {};
+  for (const tree of trees) {
+    for (const [key, value] of Object.entries(tree)) {
+      const existing = out[key];
+      out[key] = typeof value === "object" && typeof existing === "object" ? mergeCatalogs(existing, value) : value;
+    }
+  }
+  return out;
+}
