@@ -71,7 +71,7 @@ test("an editor creates a draft, previews it, opens it, publishes -01, compares,
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${reference}-00`);
   const diff = page.getByTestId("diff");
   await expect(diff.locator("ins", { hasText: "one record per line" }).first()).toBeVisible();
-  await expect(diff.locator("[data-change=added]")).toContainText("Every record carries the version");
+  await expect(diff.locator("[data-change=added]").filter({ hasText: "Every record carries the version" })).toBeVisible();
   await expect(page.getByText("Adds a section on versioning")).toBeVisible();
 
   // The old version stays readable at a stable URL.

@@ -1,6 +1,6 @@
 import type { BlockDiff, WordChange } from "@/lib/drafts/document";
 
-type Labels = { removed: string; added: string; unchanged: (count: number) => string; paragraph: (anchor: string) => string; from: string; to: string };
+type Labels = { removed: string; added: string; changed: string; unchanged: (count: number) => string; paragraph: (anchor: string) => string; from: string; to: string };
 
 function Words({ words, side }: { words: WordChange[]; side: "from" | "to" | "inline" }) {
   return (
@@ -42,7 +42,7 @@ export function DraftDiff({ blocks, labels }: { blocks: BlockDiff[]; labels: Lab
           <li key={item.key} className="card flex flex-col gap-2" data-change={b.type}>
             <p className="text-sm font-semibold text-muted">
               {labels.paragraph(anchor)} ·{" "}
-              {b.type === "added" ? labels.added : b.type === "removed" ? labels.removed : null}
+              {b.type === "added" ? labels.added : b.type === "removed" ? labels.removed : labels.changed}
             </p>
             {b.type === "added" ? (
               <p>

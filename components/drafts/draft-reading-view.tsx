@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReaderDraft } from "@/lib/drafts/get-draft";
 import type { getDraftTimeline, getVersionBlocks } from "@/lib/drafts/get-draft";
 import { versionLabel, versionSuffix } from "@/lib/drafts/version-label";
+import { zonedDateTimeFormat } from "@/lib/time/zoned";
 import { DraftBlocks } from "./draft-blocks";
 import { DraftStatusBadge } from "./draft-status-badge";
 
@@ -18,7 +19,7 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent }: 
   const [t, ts, format] = await Promise.all([getTranslations("draftPage"), getTranslations("status"), getFormatter()]);
   const when = (d: Date | null) =>
     d ? (
-      <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: draft.timeZone, timeZoneName: "short" })}</time>
+      <time dateTime={d.toISOString()}>{format.dateTime(d, zonedDateTimeFormat(draft.timeZone))}</time>
     ) : (
       "—"
     );
@@ -159,7 +160,7 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent }: 
           {timeline.map((e) => (
             <li key={e.id}>
               <time dateTime={e.createdAt.toISOString()} className="text-sm text-muted">
-                {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short", timeZone: draft.timeZone, timeZoneName: "short" })}
+                {format.dateTime(e.createdAt, zonedDateTimeFormat(draft.timeZone, "short"))}
               </time>
               <p>
                 {t(`event.${e.type}`, { version: e.versionNumber === null ? "" : versionSuffix(e.versionNumber) })}

@@ -11,7 +11,7 @@ export function LanguageSwitcher() {
   const locale = useLocale();
   const pathname = usePathname();
   return (
-    <form action={setLocale} className="flex items-center gap-2">
+    <form action={setLocale} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="returnTo" value={pathname || "/"} />
       <label htmlFor="language-select" className="text-sm">
         {t("label")}

@@ -6,7 +6,7 @@ import { diffVersions, type ParagraphKind } from "./document";
 export async function diffDraftVersions(draftId: string, from: number, to: number) {
   const versions = await prisma.draftVersion.findMany({
     where: { draftId, number: { in: [from, to] } },
-    select: { number: true, publishedAt: true, changeNote: true, blocks: { select: { anchor: true, text: true, kind: true }, orderBy: { position: "asc" } } },
+    select: { number: true, publishedAt: true, changeNote: true, blocks: { select: { anchor: true, number: true, text: true, kind: true }, orderBy: { position: "asc" } } },
   });
   const a = versions.find((v) => v.number === from);
   const b = versions.find((v) => v.number === to);
@@ -16,5 +16,7 @@ export async function diffDraftVersions(draftId: string, from: number, to: numbe
     from: { number: a.number, publishedAt: a.publishedAt, changeNote: a.changeNote },
     to: { number: b.number, publishedAt: b.publishedAt, changeNote: b.changeNote },
     blocks: diffVersions(cast(a.blocks), cast(b.blocks)),
+    /** Display numbers ("3.1.2") by anchor: the newer version's, else the older one's. */
+    numbers: Object.fromEntries([...a.blocks, ...b.blocks].map((x) => [x.anchor, x.number])) as Record<string, string>,
   };
 }

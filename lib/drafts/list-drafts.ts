@@ -7,6 +7,9 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight-marks";
 import { searchConfigFor } from "./search-vector";
 
 
+/** Markdown punctuation left out of search snippets ("## Scope" reads as "Scope"). */
+const markdownSyntax = "[#*_>`|]+|\\[|\\]\\([^)]*\\)";
+
 export type DraftListItem = {
   reference: string;
   title: string;
@@ -54,7 +57,7 @@ export async function listDrafts(query: TDraftListQuery, readerLocale = "en") {
              ${search ? Prisma.sql`ts_headline('simple', d.title, ${tsquery}, ${opts})` : Prisma.sql`NULL`} AS "titleHighlight",
              ${
                search
-                 ? Prisma.sql`(SELECT ts_headline('simple', v.abstract || ' … ' || v.body, ${tsquery}, ${snippetOpts})
+                 ? Prisma.sql`(SELECT ts_headline('simple', v.abstract || ' … ' || regexp_replace(v.body, ${markdownSyntax}, ' ', 'g'), ${tsquery}, ${snippetOpts})
                                 FROM "DraftVersion" v WHERE v."draftId" = d.id AND v.number = d."currentVersion")`
                  : Prisma.sql`NULL`
              } AS snippet

@@ -45,3 +45,8 @@ export function utcToZonedInput(instant: Date, zone: string): string {
   const shifted = new Date(instant.getTime() + offsetMinutes(instant, zone) * 60_000);
   return shifted.toISOString().slice(0, 16);
 }
+
+/** Intl options for "22 November 2026, 17:00 CET" in a zone (dateStyle cannot carry a zone name). */
+export function zonedDateTimeFormat(timeZone: string, month: "long" | "short" = "long") {
+  return { year: "numeric", month, day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" } as const;
+}

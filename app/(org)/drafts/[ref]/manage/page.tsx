@@ -4,7 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { ExtendDraftForm, OpenDraftForm, TransitionDraftForm } from "@/components/drafts/lifecycle-forms";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDraftForEditing } from "@/lib/drafts/get-draft";
-import { utcToZonedInput } from "@/lib/time/zoned";
+import { lifecycleDefaults } from "@/lib/drafts/lifecycle-defaults";
+import { zonedDateTimeFormat } from "@/lib/time/zoned";
 import { extendDraftAction, openDraftAction, transitionDraftAction } from "../../actions";
 
 type Props = { params: Promise<{ ref: string }> };
@@ -22,7 +23,7 @@ export default async function ManageDraftPage({ params }: Props) {
   if (!draft) notFound();
   const [t, ts, format] = await Promise.all([getTranslations("manage"), getTranslations("status"), getFormatter()]);
   const zones = [...new Set([...commonZones, ...Intl.supportedValuesOf("timeZone")])];
-  const inTwoWeeks = new Date(Date.now() + 14 * 24 * 3600_000);
+  const defaults = lifecycleDefaults(draft);
   const s = draft.status;
   return (
     <div className="flex flex-col gap-6">
@@ -34,7 +35,7 @@ export default async function ManageDraftPage({ params }: Props) {
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p>
         {t("current", { status: ts(s) })}
-        {draft.closesAt ? ` · ${t("closesOn", { date: format.dateTime(draft.closesAt, { dateStyle: "long", timeStyle: "short", timeZone: draft.timeZone, timeZoneName: "short" }) })}` : null}
+        {draft.closesAt ? ` · ${t("closesOn", { date: format.dateTime(draft.closesAt, zonedDateTimeFormat(draft.timeZone)) })}` : null}
       </p>
       {s === "DRAFT" || s === "SCHEDULED" ? (
         <section className="card">
@@ -42,17 +43,13 @@ export default async function ManageDraftPage({ params }: Props) {
             action={openDraftAction}
             draftId={draft.id}
             timeZones={zones}
-            defaults={{
-              opensAt: draft.opensAt ? utcToZonedInput(draft.opensAt, draft.timeZone) : "",
-              closesAt: utcToZonedInput(draft.closesAt ?? inTwoWeeks, draft.timeZone),
-              timeZone: draft.timeZone,
-            }}
+            defaults={{ opensAt: defaults.opensAt, closesAt: defaults.closesAt, timeZone: draft.timeZone }}
           />
         </section>
       ) : null}
       {s === "OPEN" || s === "CLOSED" ? (
         <section className="card">
-          <ExtendDraftForm action={extendDraftAction} draftId={draft.id} timeZone={draft.timeZone} defaultClosesAt={utcToZonedInput(new Date(Math.max(Date.now(), draft.closesAt?.getTime() ?? 0) + 7 * 24 * 3600_000), draft.timeZone)} />
+          <ExtendDraftForm action={extendDraftAction} draftId={draft.id} timeZone={draft.timeZone} defaultClosesAt={defaults.extendTo} />
         </section>
       ) : null}
       {s !== "FINAL" && s !== "WITHDRAWN" ? (

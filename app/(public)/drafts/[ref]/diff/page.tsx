@@ -70,7 +70,8 @@ export default async function DraftDiffPage({ params, searchParams }: Props) {
           removed: t("removed"),
           added: t("added"),
           unchanged: (count) => t("unchanged", { count }),
-          paragraph: (anchor) => anchor.replace(/^[ps]-/, "§ "),
+          paragraph: (anchor) => `§ ${diff.numbers[anchor] ?? anchor.replace(/^[ps]-/, "")}`,
+          changed: t("changed"),
           from: `-${versionSuffix(from)}`,
           to: `-${versionSuffix(to)}`,
         }}
