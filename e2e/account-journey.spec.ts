@@ -99,6 +99,7 @@ test("password reset by emailed link", async ({ page, createUser }) => {
   const user = await createUser();
   await page.goto("/signin");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reset your password" })).toBeVisible();
   const after = Date.now();
   await page.getByLabel("Email address").fill(user.email);
   await page.getByRole("button", { name: "Send reset link" }).click();

@@ -8,7 +8,7 @@ test("the home page lists the seeded open consultations", async ({ page }) => {
   await expect(page.getByText("Internal working draft")).toHaveCount(0);
   await page.getByRole("link", { name: "Guidance on meaningful public participation in digital policy-making" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Guidance on meaningful public participation in digital policy-making");
-  await expect(page.getByText("Open for comment")).toBeVisible();
+  await expect(page.locator("dd").filter({ hasText: "Open for comment" })).toBeVisible();
 });
 
 test("a private draft is a 404 for visitors", async ({ page }) => {

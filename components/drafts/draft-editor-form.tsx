@@ -114,7 +114,7 @@ export function DraftEditorForm({ action, preview, hidden, initial, mode, nextVe
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <div className="flex flex-col gap-2">
+        <div className="flex min-w-0 flex-col gap-2">
           <div className="flex flex-wrap items-end justify-between gap-2">
             <label htmlFor="field-body" className="font-semibold">
               {t("body")}
@@ -123,7 +123,7 @@ export function DraftEditorForm({ action, preview, hidden, initial, mode, nextVe
               <label htmlFor="field-import" className="me-2">
                 {t("import")}
               </label>
-              <input id="field-import" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" className="text-sm" onChange={(e) => void importFile(e.target.files?.[0])} />
+              <input id="field-import" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" className="max-w-full text-sm" onChange={(e) => void importFile(e.target.files?.[0])} />
             </span>
           </div>
           <p id="field-body-hint" className="text-sm text-muted">
@@ -147,7 +147,7 @@ export function DraftEditorForm({ action, preview, hidden, initial, mode, nextVe
             aria-describedby={`field-body-hint${bodyError ? " field-body-error" : ""}`}
           />
         </div>
-        <section aria-labelledby="preview-heading" className="flex flex-col gap-2">
+        <section aria-labelledby="preview-heading" className="flex min-w-0 flex-col gap-2">
           <h2 id="preview-heading" className="font-semibold">
             {t("preview")} {pending ? <span className="text-sm font-normal text-muted">({t("updating")})</span> : null}
           </h2>

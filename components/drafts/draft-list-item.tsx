@@ -31,11 +31,11 @@ export async function DraftListEntry({ draft, headingLevel = 3 }: { draft: Draft
         {t("by", { organisation: draft.organisationName })}
         {" · "}
         {draft.status === "OPEN" && draft.closesAt ? (
-          t("closes", { date: date(draft.closesAt) })
+          <time dateTime={draft.closesAt.toISOString()}>{t("closes", { date: date(draft.closesAt) })}</time>
         ) : draft.status === "SCHEDULED" && draft.opensAt ? (
-          t("opens", { date: date(draft.opensAt) })
+          <time dateTime={draft.opensAt.toISOString()}>{t("opens", { date: date(draft.opensAt) })}</time>
         ) : draft.closesAt ? (
-          t("closed", { date: date(draft.closesAt) })
+          <time dateTime={draft.closesAt.toISOString()}>{t("closed", { date: date(draft.closesAt) })}</time>
         ) : null}
         {draft.topics.length > 0 ? ` · ${draft.topics.join(", ")}` : null}
       </p>
