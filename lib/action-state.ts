@@ -7,6 +7,8 @@ export type ActionState = {
   formError?: string;
   /** Keys under "validation", per field. */
   fieldErrors?: Record<string, string>;
+  /** A result to show once (e.g. a new API token). */
+  data?: Record<string, string>;
   /** What the user typed (never passwords), so nothing is lost on an error. */
   values?: Record<string, string>;
 };

@@ -5,7 +5,7 @@
  */
 export type PreviewBlock = { anchor: string; number: string; kind: string; level: number; html: string };
 
-type Labels = { permalink: (number: string) => string; comments?: (count: number) => string };
+type Labels = { permalink: (number: string) => string; comments?: (count: number) => string; commentHref?: (anchor: string) => string };
 
 export function DraftBlocks({ blocks, labels, commentCounts, idPrefix = "" }: { blocks: PreviewBlock[]; labels: Labels; commentCounts?: Record<string, number>; idPrefix?: string }) {
   return (
@@ -32,7 +32,13 @@ export function DraftBlocks({ blocks, labels, commentCounts, idPrefix = "" }: { 
             </a>
             <div className="min-w-0">
               <div className="prose-block" dangerouslySetInnerHTML={{ __html: b.html }} />
-              {labels.comments ? <p className="comment-count mt-1 text-sm text-muted">{labels.comments(count)}</p> : null}
+              {labels.comments && labels.commentHref ? (
+                <a href={labels.commentHref(b.anchor)} className="comment-count mt-1 inline-block text-sm text-accent underline">
+                  {labels.comments(count)}
+                </a>
+              ) : labels.comments ? (
+                <p className="comment-count mt-1 text-sm text-muted">{labels.comments(count)}</p>
+              ) : null}
             </div>
           </div>
         );

@@ -15,7 +15,7 @@ type Timeline = Awaited<ReturnType<typeof getDraftTimeline>>;
  * text with paragraph permalinks, versions and the timeline. Built for long documents: the text is
  * pre-rendered HTML per paragraph, so a 50-page draft is one query and a string join.
  */
-export async function DraftReadingView({ draft, version, timeline, isCurrent }: { draft: ReaderDraft; version: Version; timeline: Timeline; isCurrent: boolean }) {
+export async function DraftReadingView({ draft, version, timeline, isCurrent, commentCounts, participation }: { draft: ReaderDraft; version: Version; timeline: Timeline; isCurrent: boolean; commentCounts?: Record<string, number>; participation?: React.ReactNode }) {
   const [t, ts, format] = await Promise.all([getTranslations("draftPage"), getTranslations("status"), getFormatter()]);
   const when = (d: Date | null) =>
     d ? (
@@ -100,6 +100,8 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent }: 
         </section>
       ) : null}
 
+      {participation}
+
       <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
         {sections.length > 0 ? (
           <nav aria-labelledby="toc-heading" className="toc lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-auto print:static">
@@ -120,9 +122,11 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent }: 
         <section aria-label={t("text")} className="max-w-3xl">
           <DraftBlocks
             blocks={version.blocks}
+            commentCounts={commentCounts}
             labels={{
               permalink: (n) => t("permalink", { number: n }),
               comments: (count) => t("comments", { count }),
+              commentHref: isCurrent ? (anchor) => `${base}/p/${anchor}` : undefined,
             }}
           />
         </section>

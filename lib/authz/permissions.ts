@@ -22,6 +22,7 @@ export type Action =
   | "draft.edit"
   | "draft.viewPrivate"
   | "moderation.act"
+  | "comment.flag"
   | "admin.access"
   | "user.suspend";
 
@@ -52,6 +53,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
   switch (action) {
     case "profile.edit":
       return resource.userId === actor.id;
+    case "comment.flag":
+      return true;
     case "org.create":
     case "admin.access":
     case "user.suspend":

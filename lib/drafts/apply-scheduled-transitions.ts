@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
 
 /**
  * Opens upcoming drafts whose opening time has come and closes open ones whose closing time has
@@ -30,7 +31,7 @@ let last = 0;
 /** Cheap guard for read paths: at most one run per process every few seconds. */
 export async function applyScheduledTransitionsThrottled(intervalMs = 5_000): Promise<void> {
   const now = Date.now();
-  if (now - last < intervalMs) return;
+  if (now - last < intervalMs || !env.DATABASE_URL) return; // no database while `next build` prerenders
   last = now;
   try {
     await applyScheduledTransitions();

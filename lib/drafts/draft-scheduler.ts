@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { sendClosingReminders } from "@/lib/notifications/notify-followers";
 import { applyScheduledTransitions } from "./apply-scheduled-transitions";
 
 let timer: NodeJS.Timeout | undefined;
@@ -13,6 +14,7 @@ export function startDraftScheduler(intervalMs = env.DRAFT_SCHEDULER_INTERVAL_MS
     try {
       const { opened, closed } = await applyScheduledTransitions();
       if (opened || closed) console.log(`[drafts] opened ${opened}, closed ${closed} consultation(s) on schedule`);
+      await sendClosingReminders();
     } catch (error) {
       console.error("[drafts] scheduled transitions failed", error);
     } finally {

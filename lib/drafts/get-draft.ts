@@ -19,6 +19,7 @@ const draftSelect = {
   originalClosesAt: true,
   extensionNote: true,
   currentVersion: true,
+  preModeration: true,
   createdAt: true,
   updatedAt: true,
   organisation: { select: { slug: true, name: true } },
@@ -72,5 +73,13 @@ export async function getDraftTimeline(draftId: string) {
     select: { id: true, type: true, fromStatus: true, toStatus: true, versionNumber: true, note: true, createdAt: true, actor: { select: { name: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: 500,
+  });
+}
+
+/** One block of a version by anchor (a paragraph's discussion page shows it above the comments). */
+export async function getParagraph(draftId: string, versionNumber: number, anchor: string) {
+  return prisma.draftBlock.findFirst({
+    where: { anchor, version: { draftId, number: versionNumber } },
+    select: { anchor: true, number: true, kind: true, text: true, html: true },
   });
 }

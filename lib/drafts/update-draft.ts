@@ -3,7 +3,9 @@ import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
+import { notifyFollowers } from "@/lib/notifications/notify-followers";
 import { publishVersion } from "./publish-version";
+import { versionSuffix } from "./version-label";
 import type { TUpdateDraftInput } from "./schemas";
 
 /**
@@ -11,7 +13,7 @@ import type { TUpdateDraftInput } from "./schemas";
  * copy; afterwards every save publishes a new version (-01, -02, …) and needs a change note.
  */
 export async function updateDraft(actor: Actor | null, input: TUpdateDraftInput): Promise<{ reference: string; publishedVersion: number | null }> {
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     // Row lock: two editors saving at once get consecutive versions, not a conflict.
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Draft" WHERE id = ${input.draftId} FOR UPDATE`;
     const draft = locked
@@ -40,4 +42,8 @@ export async function updateDraft(actor: Actor | null, input: TUpdateDraftInput)
     const publishedVersion = published ? await publishVersion(tx, updated, actor.id, input.changeNote) : null;
     return { reference: draft.reference, publishedVersion };
   });
+  // Followers hear about a new version once it is committed (emails never hold the transaction).
+  if (result.publishedVersion !== null)
+    void notifyFollowers(input.draftId, "newVersion", { version: versionSuffix(result.publishedVersion) }).catch((error) => console.error("[notifications] new version emails failed", error));
+  return result;
 }

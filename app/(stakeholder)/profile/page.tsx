@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { InlineActionForm } from "@/components/form/inline-action-form";
+import { ApiTokenForm } from "@/components/profile/api-token-form";
 import { ProfileForm } from "@/components/profile/profile-form";
+import { listApiTokens } from "@/lib/api-tokens/api-tokens";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { countryOptions } from "@/lib/users/countries";
 import { getProfile } from "@/lib/users/profile";
 import { stakeholderGroups } from "@/lib/users/schemas";
 import { updateProfileAction } from "./actions";
+import { createApiTokenAction, revokeApiTokenAction } from "./token-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -24,6 +28,7 @@ export default async function ProfilePage() {
     getProfile(user.id),
   ]);
   if (!profile) redirect("/signin?callbackUrl=/profile");
+  const [ta, format, tokens] = await Promise.all([getTranslations("apiTokens"), getFormatter(), listApiTokens(user.id)]);
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -62,6 +67,38 @@ export default async function ProfilePage() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="notifications-heading" className="flex flex-col gap-2">
+        <h2 id="notifications-heading" className="text-xl font-semibold">
+          {ta("notificationsTitle")}
+        </h2>
+        <p>
+          <Link className="link" href="/notifications">
+            {ta("notificationsLink")}
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="tokens-heading" className="card flex flex-col gap-3">
+        <h2 id="tokens-heading" className="text-xl font-semibold">
+          {ta("title")}
+        </h2>
+        <p className="text-muted">{ta("lead")}</p>
+        <ApiTokenForm action={createApiTokenAction} />
+        {tokens.length > 0 ? (
+          <ul className="flex flex-col gap-2">
+            {tokens.map((token) => (
+              <li key={token.id} className="flex flex-wrap items-center gap-3">
+                <span className="font-semibold">{token.name}</span>
+                <span className="text-sm text-muted">{ta("lastUsed", { date: token.lastUsedAt ? format.dateTime(token.lastUsedAt, { dateStyle: "medium" }) : "—" })}</span>
+                <InlineActionForm action={revokeApiTokenAction} hidden={{ tokenId: token.id }}>
+                  <button type="submit" className="btn-secondary min-h-11 px-3 text-sm">
+                    {ta("revoke")}
+                  </button>
+                </InlineActionForm>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
     </div>
   );

@@ -5,6 +5,10 @@ import { notFound } from "next/navigation";
 import { DraftBlocks } from "@/components/drafts/draft-blocks";
 import { DraftReadingView } from "@/components/drafts/draft-reading-view";
 import { FormMessage } from "@/components/form/form-message";
+import { ParticipationPanel } from "@/components/participation/participation-panel";
+import { commentCountsByAnchor, positionDistribution, viewerPositions } from "@/lib/comments/queries";
+import { isOpenForComment } from "@/lib/drafts/visibility";
+import { isFollowing } from "@/lib/notifications/preferences";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { applyScheduledTransitionsThrottled } from "@/lib/drafts/apply-scheduled-transitions";
 import { parseDraftMarkdown } from "@/lib/drafts/document";
@@ -67,13 +71,33 @@ export default async function DraftPage({ params, searchParams }: Props) {
     );
   }
 
-  const [version, timeline] = await Promise.all([getVersionBlocks(draft.id, draft.currentVersion), getDraftTimeline(draft.id)]);
+  const [version, timeline, counts, distribution, mine, following] = await Promise.all([
+    getVersionBlocks(draft.id, draft.currentVersion),
+    getDraftTimeline(draft.id),
+    commentCountsByAnchor(draft.id),
+    positionDistribution(draft.id),
+    viewerPositions(draft.id, user),
+    isFollowing(draft.id, user),
+  ]);
   if (!version) notFound();
+  const participation = (
+    <ParticipationPanel
+      draftId={draft.id}
+      base={base}
+      open={isOpenForComment(draft)}
+      signedIn={Boolean(user)}
+      following={following}
+      generalCount={counts[""] ?? 0}
+      sections={version.blocks.filter((b) => b.kind === "heading" && b.level === 1).map((b) => ({ number: b.number, title: b.text }))}
+      distribution={distribution}
+      mine={mine}
+    />
+  );
   return (
     <div className="flex flex-col gap-6">
       {notice ? <FormMessage kind="success">{notice}</FormMessage> : null}
       {tools}
-      <DraftReadingView draft={draft} version={version} timeline={timeline} isCurrent />
+      <DraftReadingView draft={draft} version={version} timeline={timeline} isCurrent commentCounts={counts} participation={participation} />
     </div>
   );
 }

@@ -46,6 +46,11 @@ export default async function OrganisationPage({ params }: Params) {
                 {tEditor("new")}
               </Link>
             ) : null}
+            {can(user, "moderation.act", { organisationId: org.id }) ? (
+              <Link className="link" href={`/organisations/${org.slug}/moderation`}>
+                {tEditor("moderation")}
+              </Link>
+            ) : null}
             <a className="link" href={`/organisations/${org.slug}/feed.atom`}>
               {tEditor("feed")}
             </a>

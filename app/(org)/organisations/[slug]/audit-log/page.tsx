@@ -1,0 +1,69 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { Pagination } from "@/components/pagination";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { moderationLog } from "@/lib/moderation/queries";
+import { getOrganisationPage } from "@/lib/orgs/queries";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
+
+export const metadata = { robots: { index: false } };
+
+/** Every moderator action of the organisation (who, what, when, why), for its owners. */
+export default async function AuditLogPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/organisations/${slug}/audit-log`)}`);
+  const org = await getOrganisationPage(slug, user);
+  if (!org) notFound();
+  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const log = await moderationLog(org.org.id, user, page);
+  if (!log) notFound();
+  const [t, format] = await Promise.all([getTranslations("moderationPage"), getFormatter()]);
+  return (
+    <div className="flex flex-col gap-6">
+      <p>
+        <Link className="link" href={`/organisations/${slug}/moderation`}>
+          {t("title")}
+        </Link>
+      </p>
+      <h1 className="text-3xl font-bold">{t("auditLog")}</h1>
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm" data-testid="audit-log">
+          <caption className="sr-only">{t("auditLog")}</caption>
+          <thead>
+            <tr className="text-start">
+              <th scope="col" className="pe-3 text-start">{t("when")}</th>
+              <th scope="col" className="pe-3 text-start">{t("who")}</th>
+              <th scope="col" className="pe-3 text-start">{t("what")}</th>
+              <th scope="col" className="pe-3 text-start">{t("why")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.items.map((e) => (
+              <tr key={e.id} className="border-t border-line align-top">
+                <td className="py-2 pe-3">
+                  <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                </td>
+                <td className="pe-3">{e.actorName}</td>
+                <td className="pe-3">
+                  {t(`actions.${e.action}`)}
+                  {e.comment ? (
+                    <>
+                      {" · "}
+                      <span className="text-muted">“{e.comment.body.slice(0, 120)}”</span> ({e.comment.draft.reference})
+                    </>
+                  ) : null}
+                  {e.targetName ? ` · ${e.targetName}` : null}
+                </td>
+                <td className="pe-3">{e.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={log.page} pageCount={log.pageCount} href={(p) => `/organisations/${slug}/audit-log?page=${p}`} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { idleState, type ActionState } from "@/lib/action-state";
+import { useFormText } from "./use-form-text";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/**
+ * A small form posting to a server action (vote, follow, withdraw, moderate…), showing its result
+ * or error next to it. Works without JavaScript as a plain POST.
+ */
+export function InlineActionForm({
+  action,
+  hidden,
+  children,
+  className = "flex flex-wrap items-center gap-2",
+  label,
+}: {
+  action: Action;
+  hidden: Record<string, string>;
+  children: React.ReactNode;
+  className?: string;
+  label?: string;
+}) {
+  const [state, formAction] = useActionState(action, idleState);
+  const tm = useTranslations("participation.messages");
+  const f = useFormText(state);
+  const fieldError = state.fieldErrors ? Object.keys(state.fieldErrors).map((k) => f.fieldError(k)).find(Boolean) : undefined;
+  return (
+    <form action={formAction} className={className} aria-label={label}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      {state.status === "error" ? (
+        <p role="alert" className="text-sm font-semibold text-danger">
+          {f.formError ?? fieldError}
+        </p>
+      ) : state.status === "success" && state.message ? (
+        <p role="status" className="text-sm text-success">
+          {tm.has(state.message) ? tm(state.message) : ""}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { followAction, positionsAction } from "@/app/(stakeholder)/participation-actions";
+import { InlineActionForm } from "@/components/form/inline-action-form";
+import { positionValues } from "@/lib/comments/schemas";
+
+type Props = {
+  draftId: string;
+  base: string;
+  open: boolean;
+  signedIn: boolean;
+  following: boolean;
+  generalCount: number;
+  sections: Array<{ number: string; title: string }>;
+  distribution: Record<string, Record<string, number>>;
+  mine: Record<string, string>;
+};
+
+/** Under the draft's header: how to take part, follow, your positions, and everyone's positions. */
+export async function ParticipationPanel({ draftId, base, open, signedIn, following, generalCount, sections, distribution, mine }: Props) {
+  const t = await getTranslations("participation");
+  const rows = [{ number: "", title: t("overall") }, ...sections];
+  return (
+    <section aria-labelledby="take-part" className="card flex flex-col gap-4 print:hidden">
+      <h2 id="take-part" className="text-xl font-semibold">
+        {t("takePart")}
+      </h2>
+      <p>{open ? t("openLead") : t("closedNotice")}</p>
+      <p className="flex flex-wrap gap-4">
+        <Link className="link" href={`${base}/p/general`}>
+          {t("generalLink", { count: generalCount })}
+        </Link>
+        {!signedIn && open ? (
+          <Link className="link" href={`/signin?callbackUrl=${encodeURIComponent(base)}`}>
+            {t("signInToComment")}
+          </Link>
+        ) : null}
+      </p>
+      {signedIn ? (
+        <InlineActionForm action={followAction} hidden={{ draftId, follow: following ? "0" : "1" }}>
+          <button type="submit" className="btn-secondary" aria-pressed={following}>
+            {following ? t("unfollow") : t("follow")}
+          </button>
+          <span className="text-sm text-muted">{t("followHint")}</span>
+        </InlineActionForm>
+      ) : null}
+
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm" data-testid="positions">
+          <caption className="mb-2 text-start text-base font-semibold">{t("positionsTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="pe-3 text-start">{t("section")}</th>
+              {positionValues.map((v) => (
+                <th key={v} scope="col" className="pe-3 text-end">
+                  {t(`positions.${v}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.number} className="border-t border-line">
+                <th scope="row" className="py-1 pe-3 text-start font-normal">
+                  {r.number ? `${r.number} ${r.title}` : r.title}
+                </th>
+                {positionValues.map((v) => (
+                  <td key={v} className="pe-3 text-end tabular-nums">
+                    {distribution[r.number]?.[v] ?? 0}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {signedIn && open ? (
+        <details>
+          <summary className="cursor-pointer font-semibold text-accent">{t("recordPosition")}</summary>
+          <InlineActionForm action={positionsAction} hidden={{ draftId }} className="mt-3 flex flex-col gap-3">
+            {rows.map((r) => {
+              const name = r.number ? `position:${r.number}` : "position";
+              return (
+                <div key={r.number} className="flex flex-col gap-1">
+                  <label htmlFor={`pos-${r.number || "overall"}`} className="font-semibold">
+                    {r.number ? `${r.number} ${r.title}` : t("overallPosition")}
+                  </label>
+                  <select id={`pos-${r.number || "overall"}`} name={name} defaultValue={mine[r.number] ?? ""} className="input max-w-md">
+                    <option value="">{t("noAnswer")}</option>
+                    {positionValues.map((v) => (
+                      <option key={v} value={v}>
+                        {t(`positions.${v}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              );
+            })}
+            <button type="submit" className="btn-primary self-start">
+              {t("savePosition")}
+            </button>
+          </InlineActionForm>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import type { Actor } from "@/lib/authz/permissions";
+import { can } from "@/lib/authz/permissions";
+import { prisma } from "@/lib/db/client";
+import { FieldError, NotFoundError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { notifyReply } from "@/lib/notifications/notify-reply";
+import { assertCanParticipate, loadDraftForParticipation } from "./participation";
+import type { TCreateCommentInput } from "./schemas";
+
+export type CreatedComment = { id: string; status: "PENDING" | "PUBLISHED"; anchor: string | null; parentId: string | null; created: boolean };
+
+/**
+ * A stakeholder comments on a paragraph, a passage, or the whole draft, or replies to a comment.
+ * Idempotent per (author, idempotency key): a retried submission returns the first comment.
+ */
+export async function createComment(actor: Actor | null, input: TCreateCommentInput): Promise<CreatedComment> {
+  if (actor && input.idempotencyKey) {
+    const existing = await prisma.comment.findUnique({
+      where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
+      select: { id: true, status: true, anchor: true, parentId: true },
+    });
+    if (existing) return { ...existing, status: existing.status === "PENDING" ? "PENDING" : "PUBLISHED", created: false };
+  }
+  let notify: { parentId: string; replyId: string } | null = null;
+  try {
+    const result = await prisma.$transaction(async (tx) => {
+      const draft = await loadDraftForParticipation(tx, input.draftId, actor);
+      const participant = await assertCanParticipate(tx, actor, draft);
+      if (draft.currentVersion === null) throw new NotFoundError();
+      let anchor = input.anchor;
+      let originalText: string | null = null;
+      if (input.parentId) {
+        const parent = await tx.comment.findUnique({ where: { id: input.parentId }, select: { draftId: true, parentId: true, status: true, anchor: true } });
+        // One level of replies: a reply to a reply goes to the thread's top comment.
+        if (!parent || parent.draftId !== draft.id || parent.status !== "PUBLISHED") throw new FieldError("body", "replyTargetGone");
+        if (parent.parentId) input = { ...input, parentId: parent.parentId };
+        anchor = parent.anchor;
+      } else if (anchor) {
+        const block = await tx.draftBlock.findFirst({ where: { anchor, version: { draftId: draft.id, number: draft.currentVersion } }, select: { text: true } });
+        if (!block) throw new FieldError("anchor", "anchorUnknown");
+        originalText = block.text;
+      }
+      const official = input.official && can(participant, "draft.edit", { organisationId: draft.organisationId });
+      const status = draft.preModeration && !official ? "PENDING" : "PUBLISHED";
+      const comment = await tx.comment.create({
+        data: {
+          draftId: draft.id,
+          versionNumber: draft.currentVersion,
+          anchor,
+          quote: input.parentId ? null : input.quote,
+          parentId: input.parentId,
+          authorId: participant.id,
+          kind: input.parentId ? null : input.kind,
+          body: input.body,
+          proposedText: input.kind === "CHANGE" ? input.proposedText : null,
+          originalText: input.kind === "CHANGE" ? originalText : null,
+          anonymous: input.anonymous && !official,
+          official,
+          status,
+          idempotencyKey: input.idempotencyKey,
+        },
+        select: { id: true, status: true, anchor: true, parentId: true },
+      });
+      if (comment.parentId && status === "PUBLISHED") {
+        await tx.comment.update({ where: { id: comment.parentId }, data: { replyCount: { increment: 1 } } });
+        notify = { parentId: comment.parentId, replyId: comment.id };
+      }
+      return { ...comment, status, created: true } as CreatedComment;
+    });
+    if (notify) void notifyReply(notify).catch((error) => console.error("[notifications] reply email failed", error));
+    return result;
+  } catch (error) {
+    // Two submissions with the same key raced: the loser returns the winner's comment.
+    if (actor && input.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const existing = await prisma.comment.findUniqueOrThrow({
+        where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
+        select: { id: true, status: true, anchor: true, parentId: true },
+      });
+      return { ...existing, status: existing.status === "PENDING" ? "PENDING" : "PUBLISHED", created: false };
+    }
+    throw error;
+  }
+}

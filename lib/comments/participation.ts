@@ -1,0 +1,37 @@
+import "server-only";
+import type { Actor } from "@/lib/authz/permissions";
+import { canReadDraft, isOpenForComment } from "@/lib/drafts/visibility";
+import { AppError, ConflictError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type ParticipationDraft = {
+  id: string;
+  organisationId: string;
+  status: Parameters<typeof isOpenForComment>[0]["status"];
+  closesAt: Date | null;
+  currentVersion: number | null;
+  preModeration: boolean;
+};
+
+/** Loads a draft for commenting or voting; a draft the actor may not read does not exist. */
+export async function loadDraftForParticipation(tx: Prisma.TransactionClient, draftId: string, actor: Actor | null): Promise<ParticipationDraft> {
+  const draft = await tx.draft.findUnique({
+    where: { id: draftId },
+    select: { id: true, organisationId: true, status: true, closesAt: true, currentVersion: true, preModeration: true },
+  });
+  if (!draft || !canReadDraft(actor, draft)) throw new NotFoundError();
+  return draft;
+}
+
+/**
+ * The rules for taking part: signed in, not suspended (by the platform, or by this organisation's
+ * moderators), and the draft open for comment. Returns the actor, known to be signed in.
+ */
+export async function assertCanParticipate(tx: Prisma.TransactionClient, actor: Actor | null, draft: ParticipationDraft, now = new Date()): Promise<Actor> {
+  if (!actor) throw new UnauthenticatedError();
+  if (actor.suspendedAt) throw new AppError("suspended");
+  const ban = await tx.organisationBan.findUnique({ where: { organisationId_userId: { organisationId: draft.organisationId, userId: actor.id } }, select: { userId: true } });
+  if (ban) throw new AppError("bannedFromOrganisation");
+  if (!isOpenForComment(draft, now)) throw new ConflictError("draftNotOpen");
+  return actor;
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { assertCan } from "@/lib/authz/assert-can";
+import type { Actor } from "@/lib/authz/permissions";
+import { prisma } from "@/lib/db/client";
+import { FieldError, NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type ModerationDecision = "APPROVE" | "HIDE" | "RESTORE" | "DISMISS_FLAGS";
+
+/**
+ * A moderator of the draft's organisation approves a pending comment, hides one with a public
+ * reason, restores it, or dismisses its flags. Every decision lands in the audit log.
+ */
+export async function moderateComment(actor: Actor | null, input: { commentId: string; action: ModerationDecision; reason: string }) {
+  return prisma.$transaction(async (tx) => {
+    const comment = await tx.comment.findUnique({ where: { id: input.commentId }, select: { id: true, status: true, parentId: true, draftId: true, draft: { select: { organisationId: true } } } });
+    if (!comment) throw new NotFoundError();
+    assertCan(actor, "moderation.act", { organisationId: comment.draft.organisationId });
+    if (input.action === "HIDE" && input.reason.trim().length < 3) throw new FieldError("reason", "reasonRequired");
+    const next =
+      input.action === "APPROVE" ? "PUBLISHED" : input.action === "HIDE" ? "HIDDEN" : input.action === "RESTORE" ? "PUBLISHED" : comment.status;
+    const data: Prisma.CommentUpdateInput = { status: next };
+    if (input.action === "HIDE") data.moderationNote = input.reason.trim();
+    if (input.action === "RESTORE") data.moderationNote = null;
+    if (input.action === "DISMISS_FLAGS" || input.action === "HIDE" || input.action === "RESTORE") data.flagCount = 0;
+    await tx.comment.update({ where: { id: comment.id }, data });
+    if (input.action !== "APPROVE") await tx.commentFlag.updateMany({ where: { commentId: comment.id, resolvedAt: null }, data: { resolvedAt: new Date() } });
+    // Replies count only published comments.
+    if (comment.parentId && comment.status !== next) {
+      const delta = next === "PUBLISHED" ? 1 : comment.status === "PUBLISHED" ? -1 : 0;
+      if (delta) await tx.comment.update({ where: { id: comment.parentId }, data: { replyCount: { increment: delta } } });
+    }
+    await tx.moderationAction.create({
+      data: { organisationId: comment.draft.organisationId, draftId: comment.draftId, commentId: comment.id, actorId: actor.id, action: input.action, reason: input.reason.trim() },
+    });
+    return { draftId: comment.draftId };
+  });
+}
+
+/** Anyone signed in may flag a comment once, with a reason; moderators see it in their queue. */
+export async function flagComment(actor: Actor | null, input: { commentId: string; reason: string }) {
+  assertCan(actor, "comment.flag");
+  return prisma.$transaction(async (tx) => {
+    const comment = await tx.comment.findUnique({ where: { id: input.commentId }, select: { id: true, status: true, draftId: true } });
+    if (!comment || comment.status !== "PUBLISHED") throw new NotFoundError();
+    const existing = await tx.commentFlag.findUnique({ where: { commentId_userId: { commentId: comment.id, userId: actor.id } }, select: { id: true } });
+    if (existing) return { draftId: comment.draftId };
+    await tx.commentFlag.create({ data: { commentId: comment.id, userId: actor.id, reason: input.reason } });
+    await tx.comment.update({ where: { id: comment.id }, data: { flagCount: { increment: 1 } } });
+    return { draftId: comment.draftId };
+  });
+}
+
+/** Suspends (or lifts the suspension of) a participant from this organisation's consultations. */
+export async function setParticipantSuspension(actor: Actor | null, input: { organisationId: string; userId: string; suspend: boolean; reason: string }) {
+  assertCan(actor, "moderation.act", { organisationId: input.organisationId });
+  if (input.suspend && input.reason.trim().length < 3) throw new FieldError("reason", "reasonRequired");
+  return prisma.$transaction(async (tx) => {
+    if (input.suspend) {
+      await tx.organisationBan.upsert({
+        where: { organisationId_userId: { organisationId: input.organisationId, userId: input.userId } },
+        create: { organisationId: input.organisationId, userId: input.userId, reason: input.reason.trim() },
+        update: { reason: input.reason.trim() },
+      });
+    } else {
+      await tx.organisationBan.deleteMany({ where: { organisationId: input.organisationId, userId: input.userId } });
+    }
+    await tx.moderationAction.create({
+      data: { organisationId: input.organisationId, targetUserId: input.userId, actorId: actor.id, action: input.suspend ? "SUSPEND" : "UNSUSPEND", reason: input.reason.trim() },
+    });
+  });
+}

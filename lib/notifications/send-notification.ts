@@ -1,0 +1,34 @@
+import "server-only";
+import { publicBaseUrl } from "@/lib/api/base-url";
+import { translatorFor } from "@/lib/i18n/translator";
+import { sendMail } from "@/lib/mail/send-mail";
+import { unsubscribeToken } from "./unsubscribe-token";
+
+type Kind = "reply" | "newVersion" | "closingSoon" | "closed";
+
+/**
+ * One notification email in the recipient's language, with a link to the page and a one-click
+ * unsubscribe link (also offered to mail clients as List-Unsubscribe).
+ */
+export async function sendNotification({ user, kind, path, values }: { user: { id: string; email: string; locale: string | null }; kind: Kind; path: string; values: Record<string, string> }) {
+  const { t } = await translatorFor(user.locale, `notifications.${kind}`);
+  const { t: common } = await translatorFor(user.locale, "notifications");
+  const base = publicBaseUrl();
+  const link = `${base}${path}`;
+  const unsubscribe = `${base}/unsubscribe?u=${encodeURIComponent(user.id)}&t=${unsubscribeToken(user.id)}`;
+  const intro = t("intro", values);
+  const excerpt = values.excerpt ? `\n\n> ${values.excerpt.replace(/\n/g, "\n> ")}` : "";
+  const text = `${intro}${excerpt}\n\n${link}\n\n${common("why")}\n${common("unsubscribe")}: ${unsubscribe}\n\n— Parley`;
+  const html = `<p>${esc(intro)}</p>${values.excerpt ? `<blockquote>${esc(values.excerpt)}</blockquote>` : ""}<p><a href="${esc(link)}">${esc(t("action"))}</a></p><p style="color:#555">${esc(common("why"))}<br><a href="${esc(unsubscribe)}">${esc(common("unsubscribe"))}</a></p>`;
+  await sendMail({
+    to: user.email,
+    subject: t("subject", values),
+    text,
+    html,
+    headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+  });
+}
+
+function esc(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
