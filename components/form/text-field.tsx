@@ -2,14 +2,16 @@ import type { InputHTMLAttributes } from "react";
 
 type Props = {
   name: string;
+  /** Defaults to field-<name>; give one when two forms on a page share a field name. */
+  id?: string;
   label: string;
   error?: string;
   hint?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
 
 /** Label, hint and error are wired to the input for screen readers (aria-describedby / aria-invalid). */
-export function TextField({ name, label, error, hint, required, ...input }: Props) {
-  const id = `field-${name}`;
+export function TextField({ name, id: givenId, label, error, hint, required, ...input }: Props) {
+  const id = givenId ?? `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">

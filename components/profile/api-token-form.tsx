@@ -22,7 +22,7 @@ export function ApiTokenForm({ action }: { action: Action }) {
           {t("createdBody")} <code className="break-all font-mono" data-testid="new-token">{state.data.token}</code>
         </FormMessage>
       ) : null}
-      <TextField name="name" label={t("name")} hint={t("nameHint")} maxLength={80} defaultValue={f.value("name")} error={f.fieldError("name")} />
+      <TextField name="name" id="token-name" label={t("name")} hint={t("nameHint")} maxLength={80} defaultValue={f.value("name")} error={f.fieldError("name")} />
       <div>
         <SubmitButton className="btn-secondary">{t("create")}</SubmitButton>
       </div>
