@@ -11,6 +11,10 @@ const publicPages = [
   "/drafts/GDPF-RFC-2026-004",
   "/drafts/GDPF-RFC-2026-004/versions/0",
   "/drafts/GDPF-RFC-2026-004/diff?from=0&to=1",
+  "/drafts/GDPF-RFC-2026-004/p/p-2.1",
+  "/drafts/GDPF-RFC-2026-004/p/general",
+  "/code-of-conduct",
+  "/unsubscribe?u=x&t=y",
   "/signin",
   "/signin/check-email",
   "/register",
@@ -48,6 +52,10 @@ test("signed-in pages pass axe, including a form showing errors", async ({ page,
   await expectNoSeriousViolations(page, "/profile with errors");
   await page.goto("/organisations/global-digital-policy-forum");
   await expectNoSeriousViolations(page, "organisation page signed in");
+  await page.goto("/drafts/GDPF-RFC-2026-004/p/p-2.1");
+  await expectNoSeriousViolations(page, "paragraph thread with the comment form");
+  await page.goto("/notifications");
+  await expectNoSeriousViolations(page, "notification settings");
 });
 
 test("the site works by keyboard alone, with a visible focus", async ({ page }) => {

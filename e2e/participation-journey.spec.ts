@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { createOrganisation } from "./fixtures/orgs";
 import { waitForMail } from "./fixtures/mail";
 import { expect, signIn, test } from "./fixtures/users";
@@ -86,11 +87,18 @@ test("a moderator hides a comment with a reason, the audit log shows it, and a s
   await signIn(page, moderator.email);
   await page.goto(`/organisations/${org.slug}`);
   await page.getByRole("link", { name: "Moderation queue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Moderation queue" })).toBeVisible();
+  const axe = async (label: string) => {
+    const serious = (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${label}: ${v.id}`)).toEqual([]);
+  };
+  await axe("moderation queue");
   await page.goto(`/drafts/${draft.reference}/p/p-1.1`);
   const card = page.locator(`#comment-${spam.id}`);
   await card.getByLabel("Public reason").fill("Advertising is not allowed (rule 4).");
   await card.getByRole("button", { name: "Hide" }).click();
   await expect(card.getByTestId("removed")).toContainText("Removed by the moderator: Advertising is not allowed (rule 4).");
+  await axe("thread as a moderator");
   await card.getByLabel("Reason").fill("Repeated advertising");
   await card.getByRole("button", { name: "Suspend the author" }).click();
   await expect(card.getByText("The participant is suspended")).toBeVisible();
