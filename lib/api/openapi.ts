@@ -6,6 +6,7 @@ import {
   ZApiError,
   ZApiVersion,
 } from "@/lib/drafts/api-schemas";
+import { ZApiCommentList, ZApiCreatedComment, ZApiNewComment, ZApiNewVote, ZApiVoteResult } from "@/lib/comments/api-schemas";
 import { publicBaseUrl } from "./base-url";
 
 /**
@@ -74,9 +75,59 @@ export function openApiDocument() {
           responses: { "200": jsonBody("Diff", "The comparison"), "400": jsonBody("Error", "Missing or unreadable version numbers"), "404": notFound },
         },
       },
+      "/api/v1/drafts/{ref}/comments": {
+        get: {
+          operationId: "listComments",
+          summary: "Published comments on a draft, newest first",
+          parameters: [
+            refParam,
+            { name: "anchor", in: "query", description: "A paragraph anchor, or 'general' for comments on the whole draft", schema: { type: "string" } },
+            { name: "kind", in: "query", schema: { type: "string", enum: ["SUPPORT", "CONCERN", "QUESTION", "CHANGE"] } },
+            { name: "group", in: "query", description: "Author's stakeholder group", schema: { type: "string" } },
+            { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
+            { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+          ],
+          responses: { "200": jsonBody("CommentList", "A page of comments"), "404": notFound },
+        },
+        post: {
+          operationId: "createComment",
+          summary: "Comment on a paragraph or the whole draft, or reply (signed-in users)",
+          security: [{ bearer: [] }, { session: [] }],
+          parameters: [refParam, { name: "Idempotency-Key", in: "header", description: "A retried request with the same key returns the first comment (200) instead of creating another", schema: { type: "string", maxLength: 100 } }],
+          requestBody: { required: true, content: { "application/json": { schema: ref("NewComment") } } },
+          responses: {
+            "201": jsonBody("CreatedComment", "Created"),
+            "200": jsonBody("CreatedComment", "Already created with this Idempotency-Key"),
+            "401": jsonBody("Error", "Not signed in"),
+            "403": jsonBody("Error", "Suspended"),
+            "404": notFound,
+            "409": jsonBody("Error", "The draft is not open for comment"),
+            "422": jsonBody("Error", "Invalid input (e.g. an unknown paragraph anchor)"),
+          },
+        },
+      },
+      "/api/v1/comments/{id}/votes": {
+        post: {
+          operationId: "voteOnComment",
+          summary: "Agree, disagree or pass on a comment (one vote per person, changeable)",
+          security: [{ bearer: [] }, { session: [] }],
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: { required: true, content: { "application/json": { schema: ref("NewVote") } } },
+          responses: { "200": jsonBody("VoteResult", "The vote and the comment's totals"), "401": jsonBody("Error", "Not signed in"), "404": notFound, "409": jsonBody("Error", "The draft is not open for comment") },
+        },
+      },
     },
     components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "A personal API token created on the profile page" },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
       schemas: {
+        CommentList: schema(ZApiCommentList),
+        NewComment: schema(ZApiNewComment),
+        CreatedComment: schema(ZApiCreatedComment),
+        NewVote: schema(ZApiNewVote),
+        VoteResult: schema(ZApiVoteResult),
         DraftList: schema(ZApiDraftList),
         DraftDetail: schema(ZApiDraftDetail),
         Version: schema(ZApiVersion),
