@@ -15,7 +15,9 @@ import {
   ZUpdateDraftInput,
 } from "@/lib/drafts/schemas";
 import { extendDraft, transitionDraft } from "@/lib/drafts/transition-draft";
+import { setPreModeration } from "@/lib/drafts/set-pre-moderation";
 import { updateDraft } from "@/lib/drafts/update-draft";
+import { z } from "zod";
 import { formAction } from "@/lib/safe-action";
 import type { PreviewBlock } from "@/components/drafts/draft-blocks";
 
@@ -48,6 +50,12 @@ export const transitionDraftAction = formAction(ZDraftTransitionInput, { auth: "
   const { reference } = await transitionDraft(user, input);
   revalidatePath("/");
   redirect(draftPath(reference));
+});
+
+export const preModerationAction = formAction(z.object({ draftId: z.string().min(1), enabled: z.enum(["1", "0"]) }), { auth: "required" }, async (input, { user }) => {
+  const { reference } = await setPreModeration(user, input.draftId, input.enabled === "1");
+  revalidatePath(draftPath(reference));
+  return { status: "success", message: input.enabled === "1" ? "preModerationOn" : "preModerationOff" };
 });
 
 /** Live preview in the editor: the same parser and sanitiser as publishing. Signed-in editors only. */

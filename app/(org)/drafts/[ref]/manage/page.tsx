@@ -6,7 +6,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDraftForEditing } from "@/lib/drafts/get-draft";
 import { lifecycleDefaults } from "@/lib/drafts/lifecycle-defaults";
 import { zonedDateTimeFormat } from "@/lib/time/zoned";
-import { extendDraftAction, openDraftAction, transitionDraftAction } from "../../actions";
+import { InlineActionForm } from "@/components/form/inline-action-form";
+import { extendDraftAction, openDraftAction, preModerationAction, transitionDraftAction } from "../../actions";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -52,6 +53,17 @@ export default async function ManageDraftPage({ params }: Props) {
           <ExtendDraftForm action={extendDraftAction} draftId={draft.id} timeZone={draft.timeZone} defaultClosesAt={defaults.extendTo} />
         </section>
       ) : null}
+      <section className="card flex flex-col gap-3" aria-labelledby="premod-heading">
+        <h2 id="premod-heading" className="text-xl font-semibold">
+          {t("preModerationTitle")}
+        </h2>
+        <p>{draft.preModeration ? t("preModerationOn") : t("preModerationOff")}</p>
+        <InlineActionForm action={preModerationAction} hidden={{ draftId: draft.id, enabled: draft.preModeration ? "0" : "1" }}>
+          <button type="submit" className="btn-secondary">
+            {draft.preModeration ? t("preModerationDisable") : t("preModerationEnable")}
+          </button>
+        </InlineActionForm>
+      </section>
       {s !== "FINAL" && s !== "WITHDRAWN" ? (
         <section className="card flex flex-col gap-4" aria-labelledby="state-heading">
           <h2 id="state-heading" className="text-xl font-semibold">
