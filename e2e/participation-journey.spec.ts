@@ -20,6 +20,17 @@ test("a stakeholder comments on 2.1, proposes a change, replies, votes, records 
   await page.locator("#p-2\\.1").getByRole("link", { name: /comment/i }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comments on paragraph 2.1");
 
+  // Selecting words in the paragraph quotes them in the comment.
+  await page.getByTestId("paragraph").evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el.querySelector("p")!);
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    el.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+  });
+  await expect(page.getByLabel("Passage you are commenting on (optional)")).toHaveValue(/^This guidance applies to any consultation/);
+
   // A proposed change: edit the paragraph's own text.
   await page.getByRole("radio", { name: "Proposed change" }).check();
   const proposal = page.getByLabel("The paragraph as you propose it");

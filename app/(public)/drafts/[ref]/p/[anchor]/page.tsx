@@ -7,6 +7,7 @@ import { createCommentAction } from "@/app/(stakeholder)/participation-actions";
 import { Pagination } from "@/components/pagination";
 import { CommentCard } from "@/components/participation/comment-card";
 import { CommentForm } from "@/components/participation/comment-form";
+import { SelectableParagraph } from "@/components/participation/selectable-paragraph";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/permissions";
 import { listThread } from "@/lib/comments/queries";
@@ -62,7 +63,7 @@ export default async function ParagraphThreadPage({ params, searchParams }: Prop
       <h1 className="text-2xl font-bold">{label ? t("threadTitle", { number: label }) : t("generalTitle")}</h1>
       {anchor ? (
         paragraph ? (
-          <blockquote className="card prose-block" data-testid="paragraph" dangerouslySetInnerHTML={{ __html: paragraph.html }} />
+          <SelectableParagraph html={paragraph.html} quoteFieldId="comment-quote" />
         ) : (
           <p className="card text-muted">{t("paragraphGone")}</p>
         )
