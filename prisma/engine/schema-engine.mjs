@@ -235,16 +235,29 @@ async function serve({ datamodels, datasource }) {
   const url = datasource?.url;
   if (!url) throw new Error("The schema engine needs --datasource with a url.");
   const shadowDatabaseUrl = datasource?.shadowDatabaseUrl ?? datasource?.shadow_database_url;
-  const { SchemaEngine } = await loadWasmEngine();
   const files = await readDatamodels(datamodels);
-  const createEngine = () =>
-    SchemaEngine.new(
+  const createEngine = async () => {
+    const { SchemaEngine } = await loadWasmEngine();
+    return SchemaEngine.new(
       { datamodels: files },
       (line) => process.stderr.write(`${typeof line === "string" ? line : JSON.stringify(line)}\n`),
       bindMigrationAwareSqlAdapterFactory(adapterFactory(url, shadowDatabaseUrl)),
     );
-  const engine = await createEngine();
-
+  };
+  let engine = await createEngine();
+  // Once this wasm instance has applied migrations, it refuses later shadow-database work
+  // ("shadow DB must be provided through an external factory"), which `migrate dev` on a fresh
+  // database runs into. A new wasm instance with a new engine does the work.
+  const withFreshInstanceOnShadowError = async (call) => {
+    try {
+      return await call();
+    } catch (error) {
+      if (!String(error?.message ?? "").includes("shadow DB must be provided")) throw error;
+      log("INFO", "starting a fresh schema engine instance for shadow-database work");
+      engine = await createEngine();
+      return call();
+    }
+  };
 
   let nextOwnId = 1_000_000;
   const pendingOwn = new Map();
@@ -284,7 +297,7 @@ async function serve({ datamodels, datasource }) {
           send({ jsonrpc: "2.0", id: request.id, error: { code: -32601, message: `Method not found: ${request.method}` } });
           continue;
         }
-        const result = await handler(request.params);
+        const result = await withFreshInstanceOnShadowError(() => handler(request.params));
         send({ jsonrpc: "2.0", id: request.id, result: result ?? null });
       } catch (error) {
         log("ERROR", String(error?.message ?? error));
