@@ -11,9 +11,33 @@ const env = {
   CHECKPOINT_DISABLE: "1",
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
 };
-const child = spawn(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), ...process.argv.slice(2)], {
-  stdio: "inherit",
-  cwd: root,
-  env,
-});
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const args = process.argv.slice(2);
+
+function runPrisma() {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), ...args], {
+      stdio: ["inherit", "pipe", "pipe"],
+      cwd: root,
+      env,
+    });
+    let output = "";
+    child.stdout.on("data", (d) => {
+      output += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on("data", (d) => {
+      output += d;
+      process.stderr.write(d);
+    });
+    child.on("exit", (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+let result = await runPrisma();
+// `migrate dev` on a database it has just created applies the migrations, then the wasm engine
+// refuses the shadow-database step in that same run; a second run (database now up to date) works.
+if (result.code !== 0 && args[0] === "migrate" && args[1] === "dev" && result.output.includes("shadow DB must be provided through an external factory")) {
+  console.error("[prisma] the database was new: running `migrate dev` once more for the shadow-database step");
+  result = await runPrisma();
+}
+process.exit(result.code);

@@ -10,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import readline from "node:readline";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -119,6 +120,7 @@ function adapterFactory(url, shadowDatabaseUrl) {
 // ---------------------------------------------------------------------------------------------
 // The wasm engine: wasm-bindgen "bundler" output, instantiated by hand.
 let lastPanic = null;
+let instances = 0;
 async function loadWasmEngine() {
   // The engine reports Rust panics through this global before throwing.
   globalThis.PRISMA_WASM_PANIC_REGISTRY = {
@@ -128,7 +130,8 @@ async function loadWasmEngine() {
     },
   };
   const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const bindings = await import(bgPath);
+  // Each instance gets its own copy of the bindings module (its caches point into one wasm memory).
+  const bindings = await import(`${pathToFileURL(bgPath).href}?instance=${++instances}`);
   const bytes = await readFile(path.join(path.dirname(bgPath), "schema_engine_bg.wasm"));
   const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bindings });
   bindings.__wbg_set_wasm(instance.exports);
@@ -244,20 +247,7 @@ async function serve({ datamodels, datasource }) {
       bindMigrationAwareSqlAdapterFactory(adapterFactory(url, shadowDatabaseUrl)),
     );
   };
-  let engine = await createEngine();
-  // Once this wasm instance has applied migrations, it refuses later shadow-database work
-  // ("shadow DB must be provided through an external factory"), which `migrate dev` on a fresh
-  // database runs into. A new wasm instance with a new engine does the work.
-  const withFreshInstanceOnShadowError = async (call) => {
-    try {
-      return await call();
-    } catch (error) {
-      if (!String(error?.message ?? "").includes("shadow DB must be provided")) throw error;
-      log("INFO", "starting a fresh schema engine instance for shadow-database work");
-      engine = await createEngine();
-      return call();
-    }
-  };
+  const engine = await createEngine();
 
   let nextOwnId = 1_000_000;
   const pendingOwn = new Map();
@@ -297,7 +287,7 @@ async function serve({ datamodels, datasource }) {
           send({ jsonrpc: "2.0", id: request.id, error: { code: -32601, message: `Method not found: ${request.method}` } });
           continue;
         }
-        const result = await withFreshInstanceOnShadowError(() => handler(request.params));
+        const result = await handler(request.params);
         send({ jsonrpc: "2.0", id: request.id, result: result ?? null });
       } catch (error) {
         log("ERROR", String(error?.message ?? error));
