@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { headers } from "next/headers";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { directionOf, isLocale, defaultLocale } from "@/lib/i18n/config";
@@ -17,6 +18,20 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const raw = await getLocale();
   const locale = isLocale(raw) ? raw : defaultLocale;
   const t = await getTranslations("nav");
+  // Embedded survey pages (inside another organisation's site) carry no Parley chrome.
+  const embed = (await headers()).get("x-parley-embed") === "1";
+  if (embed)
+    return (
+      <html lang={locale} dir={directionOf(locale)}>
+        <body>
+          <NextIntlClientProvider>
+            <main id="main" className="mx-auto w-full max-w-2xl px-3 py-4">
+              {children}
+            </main>
+          </NextIntlClientProvider>
+        </body>
+      </html>
+    );
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body className="flex min-h-screen flex-col">

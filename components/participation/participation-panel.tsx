@@ -14,10 +14,11 @@ type Props = {
   sections: Array<{ number: string; title: string }>;
   distribution: Record<string, Record<string, number>>;
   mine: Record<string, string>;
+  surveys?: Array<{ slug: string; title: string }>;
 };
 
 /** Under the draft's header: how to take part, follow, your positions, and everyone's positions. */
-export async function ParticipationPanel({ draftId, base, open, signedIn, following, generalCount, sections, distribution, mine }: Props) {
+export async function ParticipationPanel({ draftId, base, open, signedIn, following, generalCount, sections, distribution, mine, surveys = [] }: Props) {
   const t = await getTranslations("participation");
   const rows = [{ number: "", title: t("overall") }, ...sections];
   return (
@@ -30,6 +31,11 @@ export async function ParticipationPanel({ draftId, base, open, signedIn, follow
         <Link className="link" href={`${base}/p/general`}>
           {t("generalLink", { count: generalCount })}
         </Link>
+        {surveys.map((s) => (
+          <Link key={s.slug} className="link" href={`/s/${s.slug}`}>
+            {t("surveyLink", { title: s.title })}
+          </Link>
+        ))}
         {!signedIn && open ? (
           <Link className="link" href={`/signin?callbackUrl=${encodeURIComponent(base)}`}>
             {t("signInToComment")}

@@ -57,7 +57,7 @@ export async function submitResponse(actor: Actor | null, input: SubmitInput): P
   if (actor?.suspendedAt) throw new AppError("suspended");
   if (!actor) {
     if (!input.deviceToken) throw new AppError("deviceTokenRequired");
-    await limitAnonymous(input.clientAddress ?? "unknown");
+    if (input.clientAddress) await limitAnonymous(input.clientAddress);
   }
 
   const checked = validateAnswers(ZDefinition.parse(survey.definition), input.answers);

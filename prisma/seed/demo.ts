@@ -2,7 +2,9 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { publishVersion } from "../../lib/drafts/publish-version";
 import { seedDraft, seedMembership, seedOrganisation, seedUser } from "./builders";
+import { ZDefinition } from "../../lib/surveys/definition";
 import { participationGuidanceV0, participationGuidanceV1 } from "./content/participation-guidance";
+import { futureWeWant, guidanceSurvey } from "./content/surveys";
 
 export const demoPassword = "parley-demo-2026";
 
@@ -67,6 +69,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
     { body: participationGuidanceV0, changeNote: "" },
     { body: participationGuidanceV1, changeNote: "Adds a section on languages, sets a six-week minimum comment period and asks for captions on videos, following early comments." },
   ]);
+  await seedDemoSurveys(db, forum.id, guidance.id);
   await db.draftEvent.createMany({
     data: [
       { draftId: guidance.id, type: "CREATED", toStatus: "DRAFT", actorId: editor.id, createdAt: new Date(now - 10 * day) },
@@ -101,6 +104,40 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
     abstract: "Not yet published; visible only to the forum's members.",
     body: "# Purpose\n\nThis working draft collects the accessibility requirements the forum will ask consultation platforms to meet.\n",
     status: "DRAFT",
+  });
+}
+
+export const demoSurveySlugs = { permanent: "future-we-want", draft: "gdpf-rfc-2026-004-survey" } as const;
+
+/** The demo surveys; their questions go through the same schema as the builder's. */
+export async function seedDemoSurveys(db: PrismaClient, forumId: string, draftId: string) {
+  await db.survey.upsert({
+    where: { slug: demoSurveySlugs.permanent },
+    create: {
+      organisationId: forumId,
+      slug: demoSurveySlugs.permanent,
+      title: "The future we want: a one-minute survey",
+      description: "An always-open survey: tell the Global Digital Policy Forum what future you want and what should be done. It takes about a minute; no account needed.",
+      status: "OPEN",
+      allowAnonymous: true,
+      publicResults: true,
+      demographics: ["ageBand", "gender", "country", "group", "education"],
+      definition: ZDefinition.parse(futureWeWant),
+    },
+    update: {},
+  });
+  await db.survey.upsert({
+    where: { slug: demoSurveySlugs.draft },
+    create: {
+      organisationId: forumId,
+      draftId,
+      slug: demoSurveySlugs.draft,
+      title: "Three questions on the participation guidance",
+      description: "A short survey alongside the consultation on GDPF-RFC-2026-004. Signed-in stakeholders only.",
+      status: "OPEN",
+      definition: ZDefinition.parse(guidanceSurvey),
+    },
+    update: {},
   });
 }
 

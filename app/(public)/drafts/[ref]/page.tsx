@@ -9,6 +9,7 @@ import { ParticipationPanel } from "@/components/participation/participation-pan
 import { commentCountsByAnchor, positionDistribution, viewerPositions } from "@/lib/comments/queries";
 import { isOpenForComment } from "@/lib/drafts/visibility";
 import { isFollowing } from "@/lib/notifications/preferences";
+import { listDraftSurveys } from "@/lib/surveys/queries";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { applyScheduledTransitionsThrottled } from "@/lib/drafts/apply-scheduled-transitions";
 import { parseDraftMarkdown } from "@/lib/drafts/document";
@@ -71,13 +72,14 @@ export default async function DraftPage({ params, searchParams }: Props) {
     );
   }
 
-  const [version, timeline, counts, distribution, mine, following] = await Promise.all([
+  const [version, timeline, counts, distribution, mine, following, surveys] = await Promise.all([
     getVersionBlocks(draft.id, draft.currentVersion),
     getDraftTimeline(draft.id),
     commentCountsByAnchor(draft.id),
     positionDistribution(draft.id),
     viewerPositions(draft.id, user),
     isFollowing(draft.id, user),
+    listDraftSurveys(draft.id),
   ]);
   if (!version) notFound();
   const participation = (
@@ -91,6 +93,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
       sections={version.blocks.filter((b) => b.kind === "heading" && b.level === 1).map((b) => ({ number: b.number, title: b.text }))}
       distribution={distribution}
       mine={mine}
+      surveys={surveys}
     />
   );
   return (

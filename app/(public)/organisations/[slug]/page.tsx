@@ -51,6 +51,9 @@ export default async function OrganisationPage({ params }: Params) {
                 {tEditor("moderation")}
               </Link>
             ) : null}
+            <Link className="link" href={`/organisations/${org.slug}/surveys`}>
+              {tEditor("surveys")}
+            </Link>
             <a className="link" href={`/organisations/${org.slug}/feed.atom`}>
               {tEditor("feed")}
             </a>
