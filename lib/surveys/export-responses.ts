@@ -2,10 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Definition } from "./definition";
 
-/** Spreadsheet apps run cells starting with = + - @ (or tab/CR) as formulas: prefix them with '. */
-export function neutraliseCsvCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+import { neutraliseCsvCell } from "./export-helpers";
 
 function csvCell(value: unknown): string {
   const s = neutraliseCsvCell(value === null || value === undefined ? "" : String(value));

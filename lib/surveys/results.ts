@@ -36,8 +36,10 @@ export async function surveyResults(surveyId: string, definition: Definition, fi
     ? await prisma.$queryRaw<{ q: string; word: string; n: number }[]>`
         SELECT q, word, n FROM (
           SELECT q, word, count(*)::int AS n, row_number() OVER (PARTITION BY q ORDER BY count(*) DESC, word) AS k
-          FROM (SELECT a."questionId" AS q, lower(w) AS word FROM ${answers} AND a.text IS NOT NULL AND a.option IS NULL,
-                regexp_split_to_table(a.text, '[^[:alnum:]]+') AS w WHERE length(w) > 3) words
+          FROM (SELECT t.q, lower(w) AS word
+                FROM (SELECT a."questionId" AS q, a.text FROM ${answers} AND a.text IS NOT NULL AND a.option IS NULL) t,
+                     regexp_split_to_table(t.text, '[^[:alnum:]]+') AS w
+                WHERE length(w) > 3) words
           GROUP BY q, word) c WHERE k <= 15`
     : [];
   return {
