@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZDefinition } from "./definition";
+import { forgetCachedSurvey } from "./submit-response";
 
 function slugify(title: string): string {
   const base = title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "survey";
@@ -63,6 +64,7 @@ export async function saveSurvey(
         ...(answered ? { definitionVersion: survey.definitionVersion + 1 } : {}),
       },
     });
+    forgetCachedSurvey(survey.slug);
     return { slug: survey.slug };
   });
 }
@@ -72,6 +74,7 @@ export async function setSurveyStatus(actor: Actor | null, input: { surveyId: st
     const survey = await loadForEditing(tx, actor, input.surveyId);
     if (input.status === "OPEN" && ZDefinition.parse(survey.definition).length === 0) throw new FieldError("definition", "noQuestions");
     await tx.survey.update({ where: { id: survey.id }, data: { status: input.status } });
+    forgetCachedSurvey(survey.slug);
     return { slug: survey.slug };
   });
 }

@@ -4,11 +4,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Definition } from "./definition";
 import type { TResultsFilter } from "./schemas";
 
-/**
- * Live results, aggregated in SQL: a handful of queries whatever the number of questions or
- * responses. Filters (stakeholder group, country, demographics) apply to every figure.
- */
-export async function surveyResults(surveyId: string, definition: Definition, filter: TResultsFilter = {}) {
+// Filters (stakeholder group, country, demographics) apply to every figure.
+/** Aggregates in SQL: three queries whatever the number of questions or responses. */
+export async function computeResults(surveyId: string, definition: Definition, filter: TResultsFilter = {}) {
   const conditions: Prisma.Sql[] = [Prisma.sql`r."surveyId" = ${surveyId}`];
   if (filter.group) conditions.push(Prisma.sql`r."stakeholderGroup"::text = ${filter.group}`);
   if (filter.country) conditions.push(Prisma.sql`r.country = ${filter.country.toUpperCase()}`);
@@ -22,39 +20,69 @@ export async function surveyResults(surveyId: string, definition: Definition, fi
     ? Prisma.sql`"SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId" WHERE a."surveyId" = ${surveyId} AND ${where}`
     : Prisma.sql`"SurveyAnswer" a WHERE a."surveyId" = ${surveyId}`;
 
-  const [totals, options, numbers, ranks, texts, byGroup, byCountry, overTime] = await Promise.all([
-    prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "SurveyResponse" r WHERE ${where}`,
-    prisma.$queryRaw<{ q: string; option: string; n: number }[]>`SELECT a."questionId" AS q, a.option, count(*)::int AS n FROM ${answers} AND a.option IS NOT NULL AND a.rank IS NULL GROUP BY 1, 2`,
-    prisma.$queryRaw<{ q: string; value: number; n: number }[]>`SELECT a."questionId" AS q, a.number AS value, count(*)::int AS n FROM ${answers} AND a.number IS NOT NULL GROUP BY 1, 2`,
-    prisma.$queryRaw<{ q: string; option: string; avg: number; n: number }[]>`SELECT a."questionId" AS q, a.option, avg(a.rank)::float AS avg, count(*)::int AS n FROM ${answers} AND a.rank IS NOT NULL GROUP BY 1, 2`,
-    prisma.$queryRaw<{ q: string; text: string }[]>`SELECT q, text FROM (SELECT a."questionId" AS q, a.text, row_number() OVER (PARTITION BY a."questionId" ORDER BY a.id DESC) AS k FROM ${answers} AND a.text IS NOT NULL AND a.option IS NULL) t WHERE k <= 50`,
-    prisma.$queryRaw<{ key: string | null; n: number }[]>`SELECT r."stakeholderGroup"::text AS key, count(*)::int AS n FROM "SurveyResponse" r WHERE ${where} GROUP BY 1 ORDER BY 2 DESC`,
-    prisma.$queryRaw<{ key: string | null; n: number }[]>`SELECT r.country AS key, count(*)::int AS n FROM "SurveyResponse" r WHERE ${where} GROUP BY 1 ORDER BY 2 DESC LIMIT 30`,
-    prisma.$queryRaw<{ day: Date; n: number }[]>`SELECT date_trunc('day', r."createdAt") AS day, count(*)::int AS n FROM "SurveyResponse" r WHERE ${where} GROUP BY 1 ORDER BY 1 DESC LIMIT 60`,
+  // One pass over the answers (choices, numbers and ranks together) and one over the responses
+  // (total, by group, by country, per day, as grouping sets); text analysis reads a sample.
+  const [answerGroups, responseGroups, texts] = await Promise.all([
+    prisma.$queryRaw<{ q: string; option: string | null; value: number | null; n: number; avgRank: number | null }[]>`
+      SELECT a."questionId" AS q, a.option, a.number AS value, count(*)::int AS n, avg(a.rank)::float AS "avgRank"
+      FROM ${answers} AND (a.option IS NOT NULL OR a.number IS NOT NULL)
+      GROUP BY 1, 2, 3`,
+    prisma.$queryRaw<{ grp: string | null; country: string | null; day: Date | null; g: number; n: number }[]>`
+      SELECT r."stakeholderGroup"::text AS grp, r.country, date_trunc('day', r."createdAt") AS day,
+             GROUPING(r."stakeholderGroup", r.country, date_trunc('day', r."createdAt"))::int AS g, count(*)::int AS n
+      FROM "SurveyResponse" r WHERE ${where}
+      GROUP BY GROUPING SETS ((), (r."stakeholderGroup"), (r.country), (date_trunc('day', r."createdAt")))`,
+    definition.some((q) => q.type === "shortText" || q.type === "longText")
+      ? prisma.$queryRaw<{ q: string; text: string }[]>`SELECT a."questionId" AS q, a.text FROM ${answers} AND a.text IS NOT NULL AND a.option IS NULL LIMIT ${TEXT_SAMPLE}`
+      : Promise.resolve([] as { q: string; text: string }[]),
   ]);
-  const textCounts = definition.some((q) => q.type === "shortText" || q.type === "longText")
-    ? await prisma.$queryRaw<{ q: string; word: string; n: number }[]>`
-        SELECT q, word, n FROM (
-          SELECT q, word, count(*)::int AS n, row_number() OVER (PARTITION BY q ORDER BY count(*) DESC, word) AS k
-          FROM (SELECT t.q, lower(w) AS word
-                FROM (SELECT a."questionId" AS q, a.text FROM ${answers} AND a.text IS NOT NULL AND a.option IS NULL) t,
-                     regexp_split_to_table(t.text, '[^[:alnum:]]+') AS w
-                WHERE length(w) > 3) words
-          GROUP BY q, word) c WHERE k <= 15`
-    : [];
+  // GROUPING bits: 4 = group, 2 = country, 1 = day (a bit is set when that column is aggregated away).
+  const total = responseGroups.find((r) => r.g === 7)?.n ?? 0;
+  const byGroup = responseGroups.filter((r) => r.g === 3).map((r) => ({ key: r.grp, n: r.n })).sort((a, b) => b.n - a.n);
+  const byCountry = responseGroups.filter((r) => r.g === 5).map((r) => ({ key: r.country, n: r.n })).sort((a, b) => b.n - a.n).slice(0, 30);
+  const overTime = responseGroups.filter((r) => r.g === 6 && r.day).map((r) => ({ day: r.day!, n: r.n })).sort((a, b) => a.day.getTime() - b.day.getTime()).slice(-60);
+  const words = new Map<string, Map<string, number>>();
+  for (const t of texts) {
+    const counts = words.get(t.q) ?? new Map<string, number>();
+    for (const w of t.text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 3) counts.set(w, (counts.get(w) ?? 0) + 1);
+    words.set(t.q, counts);
+  }
   return {
-    total: totals[0]?.n ?? 0,
-    questions: definition.map((q) => ({
-      question: q,
-      options: options.filter((o) => o.q === q.id).map(({ option, n }) => ({ option, n })),
-      numbers: numbers.filter((o) => o.q === q.id).map(({ value, n }) => ({ value, n })).sort((a, b) => a.value - b.value),
-      ranks: ranks.filter((o) => o.q === q.id).map(({ option, avg, n }) => ({ option, avg, n })).sort((a, b) => a.avg - b.avg),
-      texts: texts.filter((o) => o.q === q.id).map((t) => t.text),
-      words: textCounts.filter((o) => o.q === q.id).map(({ word, n }) => ({ word, n })),
-    })),
+    total,
+    textSample: TEXT_SAMPLE,
+    questions: definition.map((q) => {
+      const mine = answerGroups.filter((o) => o.q === q.id);
+      return {
+        question: q,
+        options: q.type === "ranking" ? [] : mine.filter((o) => o.option !== null).map((o) => ({ option: o.option!, n: o.n })),
+        numbers: mine.filter((o) => o.option === null && o.value !== null).map((o) => ({ value: o.value!, n: o.n })).sort((a, b) => a.value - b.value),
+        ranks: q.type === "ranking" ? mine.filter((o) => o.option !== null).map((o) => ({ option: o.option!, avg: o.avgRank ?? 0, n: o.n })).sort((a, b) => a.avg - b.avg) : [],
+        texts: texts.filter((t) => t.q === q.id).slice(0, 50).map((t) => t.text),
+        words: [...(words.get(q.id) ?? new Map<string, number>())].map(([word, n]) => ({ word, n })).sort((a, b) => b.n - a.n || a.word.localeCompare(b.word)).slice(0, 15),
+      };
+    }),
     byGroup,
     byCountry,
-    overTime: overTime.map((d) => ({ day: d.day, n: d.n })).reverse(),
+    overTime,
   };
 }
-export type SurveyResults = Awaited<ReturnType<typeof surveyResults>>;
+
+const TEXT_SAMPLE = 2_000;
+const RESULTS_CACHE_MS = 15_000;
+const resultsCache = new Map<string, { at: number; value: Promise<Awaited<ReturnType<typeof computeResults>>> }>();
+
+/**
+ * Live results, at most 15 seconds old: concurrent viewers of a busy survey share one computation.
+ */
+export function surveyResults(surveyId: string, definition: Definition, filter: TResultsFilter = {}) {
+  const key = `${surveyId}:${JSON.stringify(definition).length}:${JSON.stringify(filter)}`;
+  const hit = resultsCache.get(key);
+  if (hit && Date.now() - hit.at < RESULTS_CACHE_MS) return hit.value;
+  const value = computeResults(surveyId, definition, filter);
+  if (resultsCache.size > 500) resultsCache.clear();
+  resultsCache.set(key, { at: Date.now(), value });
+  value.catch(() => resultsCache.delete(key));
+  return value;
+}
+
+export type SurveyResults = Awaited<ReturnType<typeof computeResults>>;
