@@ -22,7 +22,7 @@ const slug = "bench-survey";
 const body = JSON.stringify({ answers: { track: "no", why_not: "Not enough cooperation.", priorities: ["health", "peace"], cooperation: 4, hope: 6, order: ["climate", "poverty", "inequality"], one_thing: "Listen to young people", where: "KE", household: 4 }, demographics: { ageBand: "25-34", country: "KE" } });
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 
-type Run = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+type Run = { rps: number; p50: number; p99: number; errors: number; non2xx: number; connections: number };
 
 async function load(url: string, options: { connections: number; overallRate?: number }): Promise<Run> {
   const result = await autocannon({
@@ -41,7 +41,7 @@ async function load(url: string, options: { connections: number; overallRate?: n
       },
     ],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, connections: options.connections };
 }
 
 /** The floor: the same validation and the same transaction, with nothing else around it. */
@@ -114,7 +114,7 @@ async function main() {
     const appUrl = `http://localhost:${appPort}/api/v1/surveys/${slug}/responses`;
     await load(appUrl, { connections: 10 }); // warm-up
     const appPeak = await findPeak(appUrl);
-    const app70 = await load(appUrl, { connections: 50, overallRate: Math.max(1, Math.floor(appPeak.rps * 0.7)) });
+    const app70 = await load(appUrl, { connections: appPeak.connections, overallRate: Math.max(1, Math.floor(appPeak.rps * 0.7)) });
     app.kill("SIGTERM");
     await new Promise((r) => app.once("exit", r));
 
@@ -122,7 +122,7 @@ async function main() {
     const floorUrl = `http://127.0.0.1:${floorPort}/`;
     await load(floorUrl, { connections: 10 });
     const floorPeak = await findPeak(floorUrl);
-    const floor70 = await load(floorUrl, { connections: 50, overallRate: Math.max(1, Math.floor(floorPeak.rps * 0.7)) });
+    const floor70 = await load(floorUrl, { connections: floorPeak.connections, overallRate: Math.max(1, Math.floor(floorPeak.rps * 0.7)) });
     await floor.close();
     console.log(`app peak: ${appPeak.rps.toFixed(0)} req/s (p50 ${appPeak.p50} ms, p99 ${appPeak.p99} ms); at 70%: p50 ${app70.p50} ms, p99 ${app70.p99} ms, errors ${app70.errors + app70.non2xx}`);
     console.log(`floor peak: ${floorPeak.rps.toFixed(0)} req/s (p50 ${floorPeak.p50} ms, p99 ${floorPeak.p99} ms); at 70%: p50 ${floor70.p50} ms, p99 ${floor70.p99} ms`);
@@ -130,6 +130,7 @@ async function main() {
       appPeakRps: Math.round(appPeak.rps),
       appP50Ms: appPeak.p50,
       appP99Ms: appPeak.p99,
+      appPeakConnections: appPeak.connections,
       app70P50Ms: app70.p50,
       app70P99Ms: app70.p99,
       app70Errors: app70.errors + app70.non2xx,
@@ -182,9 +183,10 @@ async function main() {
       }
       const filtered = performance.now();
       await (await fetch(`http://localhost:${appPort}/s/${slug}/results?group=ACADEMIA`)).text();
-      figures.resultsMillionMs = Math.round(times.sort((a, b) => a - b)[2]!);
+      figures.resultsMillionColdMs = Math.round(times[0]!);
+      figures.resultsMillionMs = Math.round([...times].sort((a, b) => a - b)[2]!);
       figures.resultsMillionFilteredMs = Math.round(performance.now() - filtered);
-      console.log(`results page over ${figures.storedResponses} responses: median ${figures.resultsMillionMs} ms (filtered by group: ${figures.resultsMillionFilteredMs} ms); seeding took ${figures.seedMillionSeconds} s`);
+      console.log(`results page over ${figures.storedResponses} responses: first (computed) ${figures.resultsMillionColdMs} ms, median of 5 ${figures.resultsMillionMs} ms, a new filter (computed) ${figures.resultsMillionFilteredMs} ms; seeding took ${figures.seedMillionSeconds} s`);
     } finally {
       app2.kill("SIGTERM");
       await new Promise((r) => app2.once("exit", r));
