@@ -51,7 +51,7 @@ test("the public API and feeds describe public drafts", async ({ request }) => {
   expect((await request.get("/api/v1/drafts/GDPF-RFC-2026-004/diff")).status()).toBe(400);
   const openapi = await (await request.get("/api/openapi.json")).json();
   expect(openapi.openapi).toBe("3.1.0");
-  expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/api/v1/drafts", "/api/v1/drafts/{ref}", "/api/v1/drafts/{ref}/versions/{n}", "/api/v1/drafts/{ref}/diff", "/api/v1/drafts/{ref}/comments", "/api/v1/comments/{id}/votes"]));
+  expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/api/v1/drafts", "/api/v1/drafts/{ref}", "/api/v1/drafts/{ref}/versions/{n}", "/api/v1/drafts/{ref}/diff", "/api/v1/drafts/{ref}/comments", "/api/v1/comments/{id}/votes", "/api/v1/surveys/{slug}/responses"]));
   const atom = await (await request.get("/drafts/feed.atom")).text();
   expect(atom).toContain("GDPF-RFC-2026-004");
   expect((await request.get("/organisations/open-standards-institute/feed.atom")).headers()["content-type"]).toContain("atom");

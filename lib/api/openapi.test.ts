@@ -6,7 +6,17 @@ describe("the OpenAPI document", () => {
   it("is OpenAPI 3.1 and names every public endpoint", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ["/api/v1/comments/{id}/votes", "/api/v1/drafts", "/api/v1/drafts/{ref}", "/api/v1/drafts/{ref}/comments", "/api/v1/drafts/{ref}/diff", "/api/v1/drafts/{ref}/versions/{n}"].sort(),
+      [
+        "/api/v1/comments/{id}/votes",
+        "/api/v1/drafts",
+        "/api/v1/drafts/{ref}",
+        "/api/v1/drafts/{ref}/comments",
+        "/api/v1/drafts/{ref}/diff",
+        "/api/v1/drafts/{ref}/versions/{n}",
+        "/api/v1/surveys",
+        "/api/v1/surveys/{slug}",
+        "/api/v1/surveys/{slug}/responses",
+      ].sort(),
     );
   });
   it("resolves every $ref to a component schema", () => {

@@ -7,6 +7,7 @@ import {
   ZApiVersion,
 } from "@/lib/drafts/api-schemas";
 import { ZApiCommentList, ZApiCreatedComment, ZApiNewComment, ZApiNewVote, ZApiVoteResult } from "@/lib/comments/api-schemas";
+import { ZApiNewSurveyResponse, ZApiSurvey } from "@/lib/surveys/api-schemas";
 import { publicBaseUrl } from "./base-url";
 
 /**
@@ -116,6 +117,44 @@ export function openApiDocument() {
           responses: { "200": jsonBody("VoteResult", "The vote and the comment's totals"), "401": jsonBody("Error", "Not signed in"), "404": notFound, "409": jsonBody("Error", "The draft is not open for comment") },
         },
       },
+      "/api/v1/surveys": {
+        get: {
+          operationId: "listSurveys",
+          summary: "Published surveys, newest first",
+          parameters: [{ name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } }],
+          responses: { "200": { description: "A page of surveys", content: { "application/json": { schema: { type: "object" } } } } },
+        },
+      },
+      "/api/v1/surveys/{slug}": {
+        get: {
+          operationId: "getSurvey",
+          summary: "A survey and its questions (ids, types, options, translations, skip logic)",
+          parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": jsonBody("Survey", "The survey"), "404": notFound },
+        },
+      },
+      "/api/v1/surveys/{slug}/responses": {
+        post: {
+          operationId: "submitSurveyResponse",
+          summary: "Answer a survey (signed in, or anonymously where the survey allows it)",
+          security: [{ bearer: [] }, { session: [] }, {}],
+          parameters: [
+            { name: "slug", in: "path", required: true, schema: { type: "string" } },
+            { name: "Idempotency-Key", in: "header", required: true, description: "A retried request with the same key returns the first response's body again, and never creates a second response", schema: { type: "string", maxLength: 100 } },
+            { name: "X-Device-Token", in: "header", description: "Anonymous respondents: a stable random token for this device (one response per device)", schema: { type: "string" } },
+          ],
+          requestBody: { required: true, content: { "application/json": { schema: ref("NewSurveyResponse") } } },
+          responses: {
+            "201": jsonBody("CreatedSurveyResponse", "Recorded (or already recorded with this key)"),
+            "400": jsonBody("Error", "Missing Idempotency-Key"),
+            "401": jsonBody("Error", "The survey needs an account"),
+            "404": notFound,
+            "409": jsonBody("Error", "Closed, or already answered from this account or device"),
+            "422": jsonBody("Error", "Answers that do not fit the survey: unknown questions, options out of range, missing required answers"),
+            "429": jsonBody("Error", "Too many anonymous answers from one address"),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {
@@ -128,6 +167,9 @@ export function openApiDocument() {
         CreatedComment: schema(ZApiCreatedComment),
         NewVote: schema(ZApiNewVote),
         VoteResult: schema(ZApiVoteResult),
+        Survey: schema(ZApiSurvey),
+        NewSurveyResponse: schema(ZApiNewSurveyResponse),
+        CreatedSurveyResponse: schema(z.object({ id: z.string() })),
         DraftList: schema(ZApiDraftList),
         DraftDetail: schema(ZApiDraftDetail),
         Version: schema(ZApiVersion),
