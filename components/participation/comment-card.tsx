@@ -55,7 +55,7 @@ export async function CommentCard({ comment, ctx, moderator, isReply = false }: 
       {comment.status !== "WITHDRAWN" && comment.bodyHtml ? (
         <>
           {comment.quote ? <blockquote className="border-s-4 border-line ps-3 text-muted">“{comment.quote}”</blockquote> : null}
-          <div className={`prose-block ${comment.status === "HIDDEN" ? "opacity-60" : ""}`} dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+          <div className={`prose-block ${comment.status === "HIDDEN" ? "border-s-4 border-line ps-3 text-muted" : ""}`} dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
           {comment.kind === "CHANGE" && comment.proposedText ? (
             <div className="rounded-md border border-line bg-white p-3" data-testid="proposed-change">
               <p className="mb-1 text-sm font-semibold">{t("proposedChange")}</p>

@@ -22,7 +22,7 @@ export async function ParticipationPanel({ draftId, base, open, signedIn, follow
   const t = await getTranslations("participation");
   const rows = [{ number: "", title: t("overall") }, ...sections];
   return (
-    <section aria-labelledby="take-part" className="card flex flex-col gap-4 print:hidden">
+    <section aria-labelledby="take-part" className="card flex min-w-0 flex-col gap-4 print:hidden">
       <h2 id="take-part" className="text-xl font-semibold">
         {t("takePart")}
       </h2>
@@ -51,7 +51,7 @@ export async function ParticipationPanel({ draftId, base, open, signedIn, follow
         </InlineActionForm>
       ) : null}
 
-      <div className="overflow-x-auto">
+      <div className="w-full max-w-[calc(100vw-4.5rem)] overflow-x-auto" tabIndex={0} role="region" aria-label={t("positionsTitle")}>
         <table className="w-full text-sm" data-testid="positions">
           <caption className="mb-2 text-start text-base font-semibold">{t("positionsTitle")}</caption>
           <thead>

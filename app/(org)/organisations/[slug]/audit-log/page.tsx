@@ -29,7 +29,7 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
         </Link>
       </p>
       <h1 className="text-3xl font-bold">{t("auditLog")}</h1>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("auditLog")}>
         <table className="w-full text-sm" data-testid="audit-log">
           <caption className="sr-only">{t("auditLog")}</caption>
           <thead>
