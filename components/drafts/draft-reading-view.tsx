@@ -104,7 +104,7 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
 
       <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
         {sections.length > 0 ? (
-          <nav aria-labelledby="toc-heading" className="toc lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-auto print:static">
+          <nav aria-labelledby="toc-heading" className="toc min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-auto print:static">
             <h2 id="toc-heading" className="mb-2 text-lg font-semibold">
               {t("contents")}
             </h2>
@@ -119,7 +119,7 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
             </ol>
           </nav>
         ) : null}
-        <section aria-label={t("text")} className="max-w-3xl">
+        <section aria-label={t("text")} className="min-w-0 max-w-3xl">
           <DraftBlocks
             blocks={version.blocks}
             commentCounts={commentCounts}
