@@ -63,9 +63,10 @@ async function main() {
   const stop = async () => {
     app.kill("SIGTERM");
     await new Promise((r) => app.once("exit", r));
-    mailApi.close();
-    await mail.close();
+    // Drop the database first: closing the SMTP server can wait on idle client connections.
     await drop().catch(() => undefined);
+    mailApi.close();
+    await Promise.race([mail.close(), new Promise((r) => setTimeout(r, 2_000))]);
     process.exit(0);
   };
   process.on("SIGTERM", stop);

@@ -44,6 +44,12 @@ export async function createTestDatabase(prefix = "parley_test"): Promise<TestDa
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
+  // Databases left by an interrupted earlier run (older than an hour) are removed first.
+  const stale = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ $1`, [`^${prefix}_[0-9]+_[0-9a-f]{6}$`]);
+  for (const { datname } of stale.rows) {
+    const created = Number(datname.slice(prefix.length + 1).split("_")[0]);
+    if (Date.now() - created > 3_600_000) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+  }
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = new URL(base);
