@@ -3,41 +3,17 @@
 // Comment texts are real public statements from the Pol.is open data in ../shared/datasets/polis
 // (CC BY 4.0, The Computational Democracy Project).
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { publishVersion } from "../lib/drafts/publish-version";
 import { createTestDatabase } from "../lib/testing/test-database";
 import { seedOrganisation, seedUser } from "../prisma/seed/builders";
+import { medianGet, polisStatements, waitForHealth } from "./support";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = 3191;
 const base = `http://localhost:${port}`;
-
-function statements(): string[] {
-  const out: string[] = [];
-  for (const set of ["canadian-electoral-reform", "scoop-hivemind.biodiversity", "15-per-hour-seattle", "brexit-consensus"]) {
-    const csv = readFileSync(path.join(root, "../shared/datasets/polis", set, "comments.csv"), "utf8");
-    for (const line of csv.split("\n").slice(1)) {
-      const text = /^(?:[^,]*,){7}(.*)$/.exec(line)?.[1]?.replace(/^"|"$/g, "").replace(/""/g, '"').trim();
-      if (text && text.length > 20) out.push(text);
-    }
-  }
-  return out;
-}
-
-async function p50(url: string, runs = 21): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs + 2; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url);
-    await res.text();
-    if (!res.ok) throw new Error(`${url}: ${res.status}`);
-    if (i >= 2) times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-}
 
 async function main() {
   const db = await createTestDatabase("parley_bench");
@@ -51,7 +27,7 @@ async function main() {
     await client.$transaction((tx) => publishVersion(tx, d, editor.id, ""));
     drafts[reference] = d.id;
   }
-  const texts = statements();
+  const texts = polisStatements();
   const t0 = performance.now();
   await client.$executeRaw`INSERT INTO "User" (id, email, name, "stakeholderGroup", "updatedAt")
     SELECT 'bu' || g, 'bench' || g || '@example.org', 'Participant ' || g,
@@ -76,10 +52,7 @@ async function main() {
 
   const app = spawn(process.execPath, [path.join(root, "lib/cli/start.mjs")], { cwd: root, env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), DRAFT_SCHEDULER_INTERVAL_MS: "0" }, stdio: "ignore" });
   try {
-    for (let i = 0; i < 240; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitForHealth(base);
     const rows: Array<[string, string, string]> = [
       ["draft page", "/drafts/BENCH-EMPTY", "/drafts/BENCH-10K"],
       ["busiest paragraph (3,333 comments), page 1", "/drafts/BENCH-EMPTY/p/p-1.1", "/drafts/BENCH-10K/p/p-1.1"],
@@ -87,8 +60,8 @@ async function main() {
       ["API comments list", "/api/v1/drafts/BENCH-EMPTY/comments", "/api/v1/drafts/BENCH-10K/comments"],
     ];
     for (const [label, empty, full] of rows) {
-      const a = await p50(base + empty);
-      const b = await p50(base + full);
+      const a = (await medianGet(base + empty, 21)).median;
+      const b = (await medianGet(base + full, 21)).median;
       console.log(`${label}: p50 ${b.toFixed(0)} ms with 10,000 comments vs ${a.toFixed(0)} ms with none (×${(b / a).toFixed(2)})`);
     }
   } finally {

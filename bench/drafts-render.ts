@@ -4,30 +4,17 @@
 // Numbers are medians of repeated requests and ratios to a 1-page draft measured in the same run,
 // because this machine is shared and noisy.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { publishVersion } from "../lib/drafts/publish-version";
 import { createTestDatabase } from "../lib/testing/test-database";
 import { seedOrganisation, seedUser } from "../prisma/seed/builders";
+import { medianGet, polisStatements, waitForHealth } from "./support";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = 3190;
 const base = `http://localhost:${port}`;
-
-function statements(): string[] {
-  const out: string[] = [];
-  for (const set of ["canadian-electoral-reform", "scoop-hivemind.biodiversity", "15-per-hour-seattle", "brexit-consensus"]) {
-    const csv = readFileSync(path.join(root, "../shared/datasets/polis", set, "comments.csv"), "utf8");
-    for (const line of csv.split("\n").slice(1)) {
-      const m = /^(?:[^,]*,){7}(.*)$/.exec(line);
-      const text = m?.[1]?.replace(/^"|"$/g, "").replace(/""/g, '"').trim();
-      if (text && text.length > 20) out.push(text);
-    }
-  }
-  return out;
-}
 
 /** ~500 words a page: sections of paragraphs, each paragraph a few real statements. */
 function buildDraft(pages: number, pool: string[]): string {
@@ -65,25 +52,10 @@ function revise(body: string): string {
     .join("\n");
 }
 
-async function timeGet(url: string, runs: number): Promise<{ median: number; bytes: number }> {
-  const times: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < runs + 2; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url);
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${url}: ${res.status}`);
-    if (i >= 2) times.push(performance.now() - t0); // two warm-up requests
-    bytes = text.length;
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, bytes };
-}
-
 async function main() {
   const db = await createTestDatabase("parley_bench");
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 2 }) });
-  const pool = statements();
+  const pool = polisStatements();
   const org = await seedOrganisation(client, { slug: "bench", name: "Bench", description: "", referencePrefix: "BENCH" });
   const user = await seedUser(client, { email: "bench@example.org", name: "Bench" });
   const drafts: Record<string, { publish: number[] }> = {};
@@ -105,16 +77,13 @@ async function main() {
 
   const app = spawn(process.execPath, [path.join(root, "lib/cli/start.mjs")], { cwd: root, env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), DRAFT_SCHEDULER_INTERVAL_MS: "0" }, stdio: "ignore" });
   try {
-    for (let i = 0; i < 240; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitForHealth(base);
     const runs = 15;
-    const read1 = await timeGet(`${base}/drafts/BENCH-1`, runs);
-    const read50 = await timeGet(`${base}/drafts/BENCH-50`, runs);
-    const diff1 = await timeGet(`${base}/drafts/BENCH-1/diff?from=0&to=1`, runs);
-    const diff50 = await timeGet(`${base}/drafts/BENCH-50/diff?from=0&to=1`, runs);
-    const api50 = await timeGet(`${base}/api/v1/drafts/BENCH-50`, runs);
+    const read1 = await medianGet(`${base}/drafts/BENCH-1`, runs);
+    const read50 = await medianGet(`${base}/drafts/BENCH-50`, runs);
+    const diff1 = await medianGet(`${base}/drafts/BENCH-1/diff?from=0&to=1`, runs);
+    const diff50 = await medianGet(`${base}/drafts/BENCH-50/diff?from=0&to=1`, runs);
+    const api50 = await medianGet(`${base}/api/v1/drafts/BENCH-50`, runs);
     const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
     console.log(`50-page draft: ${words?.wordCount} words, ${words?._count.blocks} blocks`);
     console.log(`publish a version (parse, anchor, store): 1 page ${fmt(drafts["BENCH-1"]!.publish[1]!)}, 50 pages ${fmt(drafts["BENCH-50"]!.publish[1]!)}`);

@@ -14,6 +14,7 @@ import { validateAnswers } from "../lib/surveys/validate-answers";
 import { createTestDatabase } from "../lib/testing/test-database";
 import { seedOrganisation } from "../prisma/seed/builders";
 import { futureWeWant } from "../prisma/seed/content/surveys";
+import { waitForHealth } from "./support";
 
 const root = path.resolve(import.meta.dirname, "..");
 const appPort = 3192;
@@ -107,10 +108,7 @@ async function main() {
   });
   const figures: Record<string, unknown> = {};
   try {
-    for (let i = 0; i < 240; i++) {
-      if (await fetch(`http://localhost:${appPort}/api/health`).then((r) => r.ok).catch(() => false)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    await waitForHealth(`http://localhost:${appPort}`);
     const appUrl = `http://localhost:${appPort}/api/v1/surveys/${slug}/responses`;
     await load(appUrl, { connections: 10 }); // warm-up
     const appPeak = await findPeak(appUrl);
@@ -169,10 +167,7 @@ async function main() {
 
     const app2 = spawn(process.execPath, [path.join(root, "lib/cli/start.mjs")], { cwd: root, env: { ...process.env, DATABASE_URL: db.url, PORT: String(appPort), DRAFT_SCHEDULER_INTERVAL_MS: "0" }, stdio: "ignore" });
     try {
-      for (let i = 0; i < 240; i++) {
-        if (await fetch(`http://localhost:${appPort}/api/health`).then((r) => r.ok).catch(() => false)) break;
-        await new Promise((r) => setTimeout(r, 500));
-      }
+      await waitForHealth(`http://localhost:${appPort}`);
       // Warm the server itself (first render, connections) on another page, so the first results
       // request measures the aggregation.
       await (await fetch(`http://localhost:${appPort}/s/${slug}`)).text();
