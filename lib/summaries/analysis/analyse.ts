@@ -1,0 +1,105 @@
+import { compareAcrossGroups, tallyByGroup, type StatementAcrossGroups } from "./agreement";
+import { findCampaigns } from "./campaigns";
+import { findOpinionGroups, type OpinionAnalysis, type Vote } from "./opinions";
+import { findThemes, type FoundTheme } from "./themes";
+
+/** Bumped whenever a change to the analysis could change its results; recorded in every summary. */
+export const ANALYSIS_VERSION = "parley-analysis/1.0";
+
+export interface AnalysisSettings {
+  seed: number;
+  /** Fixed number of themes, or null for the default (√n / 2, between 2 and 12). */
+  themeCount: number | null;
+  minVotesPerParticipant: number;
+  maxOpinionGroups: number;
+  campaignSimilarity: number;
+  bridgingThreshold: number;
+}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = {
+  seed: 42,
+  themeCount: null,
+  minVotesPerParticipant: 7,
+  maxOpinionGroups: 5,
+  campaignSimilarity: 0.7,
+  bridgingThreshold: 0.6,
+};
+
+export interface AnalysisInput {
+  comments: { id: string; text: string }[];
+  votes: Vote[];
+  /** Declared stakeholder group by participant id, for the bridging statements. */
+  stakeholderGroups?: Map<string, string>;
+}
+
+export interface Campaign {
+  /** The first comment of the campaign stands for all of them in the themes. */
+  representativeId: string;
+  commentIds: string[];
+}
+
+export interface AnalysisResult {
+  version: string;
+  settings: AnalysisSettings;
+  campaigns: Campaign[];
+  themes: FoundTheme[];
+  unthemed: string[];
+  opinions: OpinionAnalysis;
+  bridging: StatementAcrossGroups[];
+  split: StatementAcrossGroups[];
+  timings: Record<string, number>;
+}
+
+export type Progress = (step: string, fraction: number) => void;
+
+/**
+ * The whole analysis of a consultation, with no database and no network: campaigns first (so a form
+ * letter counts as one voice in the themes, weighted by its signatures), then themes, then opinion groups
+ * and consensus from the votes, then bridging across declared stakeholder groups.
+ */
+export function analyse(input: AnalysisInput, partial: Partial<AnalysisSettings> = {}, progress: Progress = () => {}): AnalysisResult {
+  const settings = { ...DEFAULT_SETTINGS, ...partial };
+  const timings: Record<string, number> = {};
+  let started = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - started);
+    started = now;
+  };
+
+  progress("campaigns", 0.05);
+  const groups = findCampaigns(input.comments, { threshold: settings.campaignSimilarity, seed: settings.seed });
+  const campaigns = groups.map((ids) => ({ representativeId: ids[0]!, commentIds: ids }));
+  const absorbed = new Set(groups.flatMap((g) => g.slice(1)));
+  const weight = new Map(groups.map((g) => [g[0]!, g.length]));
+  lap("campaigns");
+
+  progress("themes", 0.3);
+  const docs = input.comments.filter((c) => !absorbed.has(c.id)).map((c) => ({ ...c, weight: weight.get(c.id) ?? 1 }));
+  const { themes, unthemed } = findThemes(docs, { seed: settings.seed, k: settings.themeCount ?? undefined });
+  lap("themes");
+
+  progress("opinion groups", 0.6);
+  const opinions = findOpinionGroups(input.votes, {
+    minVotes: settings.minVotesPerParticipant,
+    maxGroups: settings.maxOpinionGroups,
+    seed: settings.seed,
+  });
+  lap("opinions");
+
+  progress("bridging", 0.9);
+  let bridging: StatementAcrossGroups[] = [];
+  let split: StatementAcrossGroups[] = [];
+  if (input.stakeholderGroups && input.stakeholderGroups.size > 0) {
+    const declared = input.stakeholderGroups;
+    const compared = compareAcrossGroups(
+      tallyByGroup(input.votes.map((v) => ({ statementId: v.statementId, value: v.value, group: declared.get(v.participantId) }))),
+      { threshold: settings.bridgingThreshold },
+    );
+    bridging = compared.filter((s) => s.agreed).sort((a, b) => b.minAgree - a.minAgree);
+    split = compared.filter((s) => s.divided).sort((a, b) => b.spread - a.spread);
+  }
+  lap("bridging");
+  progress("done", 1);
+  return { version: ANALYSIS_VERSION, settings, campaigns, themes, unthemed, opinions, bridging, split, timings };
+}
