@@ -15,12 +15,12 @@ function actor(role: OrgRole | null, extra: Partial<Actor> = {}): Actor {
   };
 }
 
-const orgActions: Action[] = ["org.edit", "org.manageMembers", "org.viewMembers", "org.viewAuditLog", "draft.create", "draft.edit", "draft.viewPrivate", "moderation.act"];
+const orgActions: Action[] = ["org.edit", "org.manageMembers", "org.viewMembers", "org.viewAuditLog", "draft.create", "draft.edit", "draft.viewPrivate", "moderation.act", "summary.manage"];
 
 const expected: Record<OrgRole, Action[]> = {
   OWNER: orgActions,
-  EDITOR: ["org.viewMembers", "draft.create", "draft.edit", "draft.viewPrivate"],
-  MODERATOR: ["org.viewMembers", "draft.viewPrivate", "moderation.act"],
+  EDITOR: ["org.viewMembers", "draft.create", "draft.edit", "draft.viewPrivate", "summary.manage"],
+  MODERATOR: ["org.viewMembers", "draft.viewPrivate", "moderation.act", "summary.manage"],
 };
 
 describe("can()", () => {

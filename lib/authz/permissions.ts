@@ -22,6 +22,8 @@ export type Action =
   | "draft.edit"
   | "draft.viewPrivate"
   | "moderation.act"
+  /** Analyse responses, edit themes, record dispositions, import, publish the summary. */
+  | "summary.manage"
   | "comment.flag"
   | "admin.access"
   | "user.suspend";
@@ -38,9 +40,10 @@ const orgRoleGrants: Record<OrgRole, ReadonlySet<Action>> = {
     "draft.edit",
     "draft.viewPrivate",
     "moderation.act",
+    "summary.manage",
   ]),
-  EDITOR: new Set<Action>(["org.viewMembers", "draft.create", "draft.edit", "draft.viewPrivate"]),
-  MODERATOR: new Set<Action>(["org.viewMembers", "draft.viewPrivate", "moderation.act"]),
+  EDITOR: new Set<Action>(["org.viewMembers", "draft.create", "draft.edit", "draft.viewPrivate", "summary.manage"]),
+  MODERATOR: new Set<Action>(["org.viewMembers", "draft.viewPrivate", "moderation.act", "summary.manage"]),
 };
 
 export function roleIn(actor: Actor, organisationId: string): OrgRole | null {

@@ -1,0 +1,171 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Actor } from "@/lib/authz/permissions";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ANALYSIS_VERSION, DEFAULT_SETTINGS, type AnalysisInput } from "./analysis/analyse";
+import type { ExistingThemes, Summarised } from "./analysis/summarise";
+import { draftForSummary } from "./access";
+
+/** A run whose worker has not reported for this long was cut off (e.g. by a restart) and is failed. */
+const STALE_AFTER_MS = 2 * 60_000;
+
+/**
+ * Starts an analysis of the draft's comments and votes, unless one is already queued or running (the
+ * unique key on (draftId, active) allows one at a time): then it returns that one. Idempotent, so a
+ * double click or a retry starts nothing new.
+ */
+export async function requestAnalysis(actor: Actor | null, draftId: string): Promise<{ runId: string; started: boolean }> {
+  const draft = await draftForSummary(actor, { id: draftId });
+  await prisma.analysisRun.updateMany({
+    where: { draftId: draft.id, active: true, heartbeatAt: { lt: new Date(Date.now() - STALE_AFTER_MS) } },
+    data: { active: null, status: "FAILED", error: "interrupted", finishedAt: new Date() },
+  });
+  try {
+    const run = await prisma.analysisRun.create({
+      data: { draftId: draft.id, version: ANALYSIS_VERSION, settings: { ...DEFAULT_SETTINGS }, cutoffAt: new Date(), requestedById: actor!.id },
+    });
+    void processRun(run.id).catch((error) => console.error("[analysis] run failed", run.id, error));
+    return { runId: run.id, started: true };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const active = await prisma.analysisRun.findFirstOrThrow({ where: { draftId: draft.id, active: true }, select: { id: true } });
+      return { runId: active.id, started: false };
+    }
+    throw error;
+  }
+}
+
+/** The comments (top-level, published) and votes in the analysis, as they stood at the cut-off. */
+export async function loadAnalysisInput(draftId: string, cutoffAt: Date): Promise<AnalysisInput> {
+  const comments = await prisma.$queryRaw<{ id: string; text: string }[]>`
+    SELECT id, body AS text FROM "Comment"
+    WHERE "draftId" = ${draftId} AND "parentId" IS NULL AND status = 'PUBLISHED' AND "createdAt" <= ${cutoffAt}
+    ORDER BY "createdAt", id`;
+  const votes = await prisma.$queryRaw<{ p: string; s: string; v: number; g: string | null }[]>`
+    SELECT v."userId" AS p, v."commentId" AS s,
+           CASE v.value WHEN 'AGREE' THEN 1 WHEN 'DISAGREE' THEN -1 ELSE 0 END AS v,
+           u."stakeholderGroup"::text AS g
+    FROM "CommentVote" v
+    JOIN "Comment" c ON c.id = v."commentId"
+    JOIN "User" u ON u.id = v."userId"
+    WHERE c."draftId" = ${draftId} AND c."parentId" IS NULL AND c.status = 'PUBLISHED' AND v."updatedAt" <= ${cutoffAt}`;
+  const stakeholderGroups = new Map<string, string>();
+  for (const v of votes) if (v.g) stakeholderGroups.set(v.p, v.g);
+  return {
+    comments,
+    votes: votes.map((v) => ({ participantId: v.p, statementId: v.s, value: v.v })),
+    stakeholderGroups,
+  };
+}
+
+async function existingThemes(draftId: string): Promise<ExistingThemes> {
+  const rows = await prisma.$queryRaw<{ key: string; ids: string[] }[]>`
+    SELECT "themeId" AS key, array_agg("commentId" ORDER BY centrality DESC, "commentId") AS ids
+    FROM "ThemeComment" WHERE "draftId" = ${draftId} GROUP BY "themeId" ORDER BY "themeId"`;
+  return rows.map((r) => ({ key: r.key, commentIds: r.ids }));
+}
+
+function workerPath() {
+  return path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "summaries", "analysis", "worker.mjs");
+}
+
+/** Runs the analysis in a worker thread, so the server keeps answering requests meanwhile. */
+export function summariseInWorker(
+  data: { input: AnalysisInput; existing: ExistingThemes; settings: object },
+  onProgress: (step: string, fraction: number) => void = () => {},
+): Promise<Summarised> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerPath(), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 1536 } });
+    let done = false;
+    worker.on("message", (message: { type: "progress"; step: string; fraction: number } | { type: "done"; result: Summarised }) => {
+      if (message.type === "progress") onProgress(message.step, message.fraction);
+      else {
+        done = true;
+        resolve(message.result);
+      }
+    });
+    worker.on("error", reject);
+    worker.on("exit", (code) => {
+      if (!done) reject(new Error(`analysis worker stopped (exit code ${code})`));
+    });
+  });
+}
+
+/** Does one queued run: load, analyse in a worker, then store themes and results in one transaction. */
+export async function processRun(runId: string): Promise<void> {
+  const run = await prisma.analysisRun.update({ where: { id: runId }, data: { status: "RUNNING", heartbeatAt: new Date(), step: "loading" } });
+  try {
+    const input = await loadAnalysisInput(run.draftId, run.cutoffAt);
+    const existing = await existingThemes(run.draftId);
+    await prisma.analysisRun.update({ where: { id: runId }, data: { commentCount: input.comments.length, voteCount: input.votes.length, progress: 0.02 } });
+    let pending: Promise<unknown> = Promise.resolve();
+    const summarised = await summariseInWorker({ input, existing, settings: run.settings as object }, (step, fraction) => {
+      pending = pending.then(() => prisma.analysisRun.update({ where: { id: runId }, data: { step, progress: fraction * 0.9, heartbeatAt: new Date() } })).catch(() => {});
+    });
+    await pending;
+    await prisma.analysisRun.update({ where: { id: runId }, data: { step: "saving", progress: 0.92, heartbeatAt: new Date() } });
+    await storeSummary(run.draftId, runId, summarised);
+  } catch (error) {
+    await prisma.analysisRun.update({
+      where: { id: runId },
+      data: { status: "FAILED", active: null, error: String((error as Error)?.message ?? error).slice(0, 500), finishedAt: new Date() },
+    });
+    throw error;
+  }
+}
+
+async function storeSummary(draftId: string, runId: string, summarised: Summarised) {
+  const themeIds = new Map<string, string>();
+  const commentIds: string[] = [];
+  const themeOfComment: string[] = [];
+  const centrality: number[] = [];
+  const campaign: (string | null)[] = [];
+  for (const t of summarised.themes) {
+    const id = t.key.startsWith("new-") ? randomUUID() : t.key;
+    themeIds.set(t.key, id);
+    t.commentIds.forEach((commentId, i) => {
+      commentIds.push(commentId);
+      themeOfComment.push(id);
+      centrality.push(1 - i / t.commentIds.length);
+      campaign.push(summarised.campaignOf[commentId] ?? null);
+    });
+  }
+  await prisma.$transaction(
+    async (tx) => {
+      for (const t of summarised.themes) {
+        const id = themeIds.get(t.key)!;
+        if (t.key.startsWith("new-")) await tx.theme.create({ data: { id, draftId, keyPhrases: t.keyPhrases } });
+        else await tx.theme.update({ where: { id }, data: { keyPhrases: t.keyPhrases } });
+      }
+      await tx.$executeRaw`
+        INSERT INTO "ThemeComment" ("commentId", "themeId", "draftId", centrality, "campaignId")
+        SELECT c, t, ${draftId}, r, k FROM unnest(${commentIds}::text[], ${themeOfComment}::text[], ${centrality}::float8[], ${campaign}::text[]) AS x(c, t, r, k)
+        ON CONFLICT ("commentId") DO UPDATE SET
+          "themeId" = CASE WHEN "ThemeComment".pinned THEN "ThemeComment"."themeId" ELSE EXCLUDED."themeId" END,
+          centrality = EXCLUDED.centrality, "campaignId" = EXCLUDED."campaignId"`;
+      // Comments hidden or withdrawn since the last run leave their theme; themes left empty go.
+      await tx.$executeRaw`DELETE FROM "ThemeComment" WHERE "draftId" = ${draftId} AND NOT ("commentId" = ANY(${commentIds}::text[]))`;
+      await tx.$executeRaw`
+        DELETE FROM "Theme" t WHERE t."draftId" = ${draftId}
+          AND NOT EXISTS (SELECT 1 FROM "ThemeComment" m WHERE m."themeId" = t.id)
+          AND NOT EXISTS (SELECT 1 FROM "Disposition" d WHERE d."themeId" = t.id)`;
+      await tx.analysisRun.update({
+        where: { id: runId },
+        data: { status: "DONE", active: null, progress: 1, step: "done", finishedAt: new Date(), result: summarised.analysis as unknown as Prisma.InputJsonValue },
+      });
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+/** The latest run (for progress) and the latest finished run (for results) of a draft. */
+export async function analysisState(draftId: string) {
+  const [latest, finished] = await Promise.all([
+    prisma.analysisRun.findFirst({ where: { draftId }, orderBy: { createdAt: "desc" }, select: { id: true, status: true, progress: true, step: true, error: true, createdAt: true } }),
+    prisma.analysisRun.findFirst({ where: { draftId, status: "DONE" }, orderBy: { createdAt: "desc" } }),
+  ]);
+  return { latest, finished };
+}

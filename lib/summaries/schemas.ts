@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+/** One schema per form, shared by the form (field names, limits) and the server action. */
+export const ZRenameTheme = z.object({
+  themeId: z.string().min(1),
+  label: z.string().trim().min(1, { error: "required" }).max(120, { error: "tooLong120" }),
+});
+export const ZMergeThemes = z.object({
+  themeId: z.string().min(1),
+  intoThemeId: z.string().min(1, { error: "required" }),
+});
+export const ZSplitTheme = z.object({ themeId: z.string().min(1) });
+export const ZMoveComment = z.object({
+  commentId: z.string().min(1),
+  themeId: z.string().min(1, { error: "required" }),
+});
+
+export const dispositionValues = ["ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED", "NOTED"] as const;
+export const ZDisposition = z
+  .object({
+    draftId: z.string().min(1),
+    commentId: z.string().default(""),
+    themeId: z.string().default(""),
+    value: z.enum(dispositionValues, { error: "required" }),
+    response: z.string().trim().max(2000, { error: "tooLong2000" }).default(""),
+    /** "3:p-2.1": the paragraph of a later version where the text changed. */
+    changedAt: z
+      .string()
+      .trim()
+      .regex(/^(\d+:[a-z0-9.-]+)?$/, { error: "invalidParagraph" })
+      .default(""),
+  })
+  .refine((d) => (d.commentId === "") !== (d.themeId === ""), { error: "required", path: ["commentId"] });
+
+export const ZPublishSummary = z.object({
+  draftId: z.string().min(1),
+  note: z.string().trim().max(500, { error: "tooLong500" }).default(""),
+  /** The run the moderator reviewed: publishing refuses if a newer one finished since. */
+  runId: z.string().min(1),
+});
+
+export const ZRequestAnalysis = z.object({ draftId: z.string().min(1) });
+export type TDisposition = z.output<typeof ZDisposition>;
