@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { createDraft } from "@/lib/drafts/create-draft";
 import { openDraft } from "@/lib/drafts/open-draft";
 import { ZCreateDraftInput, ZOpenDraftInput } from "@/lib/drafts/schemas";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
 import type { OrgRole } from "@/lib/generated/prisma/enums";
 import { seedMembership, seedOrganisation, seedUser } from "@/prisma/seed/builders";
 import { POLIS_CONVERSATIONS, polisDatasetsDir } from "./analysis/datasets";
