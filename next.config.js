@@ -8,7 +8,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Large drafts are checked by our own validation (1,000,000 characters, with a clear message);
   // the transport limit sits above it so an oversized body reaches that check instead of failing.
-  experimental: { serverActions: { bodySizeLimit: "8mb" } },
+  experimental: { serverActions: { bodySizeLimit: "41mb" } },
   // Native and server-only packages are loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
   async headers() {

@@ -7,6 +7,7 @@ import {
   ZApiVersion,
 } from "@/lib/drafts/api-schemas";
 import { ZApiCommentList, ZApiCreatedComment, ZApiNewComment, ZApiNewVote, ZApiVoteResult } from "@/lib/comments/api-schemas";
+import { ZApiSummary } from "@/lib/summaries/api-schemas";
 import { ZApiNewSurveyResponse, ZApiSurvey } from "@/lib/surveys/api-schemas";
 import { publicBaseUrl } from "./base-url";
 
@@ -74,6 +75,14 @@ export function openApiDocument() {
             { name: "to", in: "query", required: true, schema: { type: "integer", minimum: 0 } },
           ],
           responses: { "200": jsonBody("Diff", "The comparison"), "400": jsonBody("Error", "Missing or unreadable version numbers"), "404": notFound },
+        },
+      },
+      "/api/v1/drafts/{ref}/summary": {
+        get: {
+          operationId: "getDraftSummary",
+          summary: "The published summary of responses: participation, themes, opinion groups, consensus, bridging statements, dispositions and provenance",
+          parameters: [refParam, { name: "version", in: "query", description: "A published summary version; the latest when omitted", schema: { type: "integer", minimum: 1 } }],
+          responses: { "200": jsonBody("Summary", "The summary"), "404": jsonBody("Error", "No published summary, or a private draft you may not see") },
         },
       },
       "/api/v1/drafts/{ref}/comments": {
@@ -174,6 +183,7 @@ export function openApiDocument() {
         DraftDetail: schema(ZApiDraftDetail),
         Version: schema(ZApiVersion),
         Diff: schema(ZApiDiff),
+        Summary: schema(ZApiSummary),
         Error: schema(ZApiError),
       },
     },

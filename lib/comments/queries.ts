@@ -192,3 +192,21 @@ export async function apiListComments(draftId: string, query: TCommentListQuery)
     pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
   };
 }
+
+/**
+ * Where a comment appears in its discussion: the paragraph (null: general) and the page of the thread
+ * (newest first, 20 per page, as listThread shows it). A reply is found under its parent.
+ */
+export async function commentLocation(draftId: string, commentId: string, pageSize = 20) {
+  const comment = await prisma.comment.findFirst({ where: { id: commentId, draftId }, select: { id: true, parentId: true } });
+  if (!comment) return null;
+  const topId = comment.parentId ?? comment.id;
+  const rows = await prisma.$queryRaw<{ anchor: string | null; newer: number }[]>`
+    SELECT c.anchor, (SELECT count(*)::int FROM "Comment" o
+       WHERE o."draftId" = c."draftId" AND o.anchor IS NOT DISTINCT FROM c.anchor AND o."parentId" IS NULL
+         AND o.status IN ('PUBLISHED', 'HIDDEN', 'WITHDRAWN') AND (o."createdAt", o.id) > (c."createdAt", c.id)) AS newer
+    FROM "Comment" c WHERE c.id = ${topId}`;
+  const row = rows[0];
+  if (!row) return null;
+  return { id: comment.id, anchor: row.anchor, page: Math.floor(row.newer / pageSize) + 1 };
+}

@@ -7,7 +7,7 @@ import { mergeCatalogs } from "./load-messages";
 type Tree = { [key: string]: string | Tree };
 
 // Every catalog file: the core one and one per domain (see load-messages.ts).
-const parts = ["", "drafts", "participation", "surveys"];
+const parts = ["", "drafts", "participation", "surveys", "summaries"];
 
 function load(locale: string): Tree {
   return mergeCatalogs(...parts.map((part) => JSON.parse(readFileSync(path.join(import.meta.dirname, "messages", part, `${locale}.json`), "utf8")) as Tree));

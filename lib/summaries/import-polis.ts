@@ -5,7 +5,8 @@ import { FieldError } from "@/lib/errors";
 import { PolisFormatError, parsePolisExport } from "./analysis/polis";
 import { draftForSummary } from "./access";
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** Per file; the server actions body limit (next.config.js) allows two such files. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /**
  * Imports a Pol.is export (comments.csv + votes.csv) into a draft, so the same analysis runs on it.

@@ -64,3 +64,9 @@ export async function getPublishedSummary(reference: string, actor: Actor | null
   };
 }
 export type PublishedSummary = Awaited<ReturnType<typeof getPublishedSummary>>;
+
+/** Number of the latest published summary of a draft, or null (for the link on the draft page). */
+export async function latestSummaryVersion(draftId: string): Promise<number | null> {
+  const latest = await prisma.summaryVersion.findFirst({ where: { draftId }, orderBy: { number: "desc" }, select: { number: true } });
+  return latest?.number ?? null;
+}

@@ -79,7 +79,7 @@ export function analyse(input: AnalysisInput, partial: Partial<AnalysisSettings>
   const { themes, unthemed } = findThemes(docs, { seed: settings.seed, k: settings.themeCount ?? undefined });
   lap("themes");
 
-  progress("opinion groups", 0.6);
+  progress("opinions", 0.6);
   const opinions = findOpinionGroups(input.votes, {
     minVotes: settings.minVotesPerParticipant,
     maxGroups: settings.maxOpinionGroups,

@@ -15,6 +15,8 @@ import { applyScheduledTransitionsThrottled } from "@/lib/drafts/apply-scheduled
 import { parseDraftMarkdown } from "@/lib/drafts/document";
 import { getDraftForEditing, getDraftForReader, getDraftTimeline, getVersionBlocks } from "@/lib/drafts/get-draft";
 import { versionSuffix } from "@/lib/drafts/version-label";
+import { can } from "@/lib/authz/permissions";
+import { latestSummaryVersion } from "@/lib/summaries/publish";
 
 type Props = { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -33,18 +35,37 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const base = `/drafts/${encodeURIComponent(draft.reference)}`;
   const notice = flags.created ? t("notice.created") : flags.saved ? t("notice.saved") : flags.opened ? t("notice.opened") : flags.extended ? t("notice.extended") : flags.published ? t("notice.published", { version: versionSuffix(Number(flags.published) || 0) }) : null;
 
-  const tools = draft.canEdit ? (
+  const canSummarise = can(user, "summary.manage", { organisationId: draft.organisationId });
+  const [ts, summaryVersion] = await Promise.all([getTranslations("summaries"), latestSummaryVersion(draft.id)]);
+  const tools = draft.canEdit || canSummarise ? (
     <nav aria-label={t("editorTools")} className="card flex flex-wrap items-center gap-3 print:hidden">
       <span className="font-semibold">{t("editorTools")}</span>
-      {draft.status !== "FINAL" && draft.status !== "WITHDRAWN" ? (
+      {draft.canEdit && draft.status !== "FINAL" && draft.status !== "WITHDRAWN" ? (
         <Link className="btn-secondary" href={`${base}/edit`}>
           {draft.currentVersion === null ? t("editText") : t("publishRevision")}
         </Link>
       ) : null}
-      <Link className="btn-secondary" href={`${base}/manage`}>
-        {t("manage")}
-      </Link>
+      {draft.canEdit ? (
+        <Link className="btn-secondary" href={`${base}/manage`}>
+          {t("manage")}
+        </Link>
+      ) : null}
+      {canSummarise && draft.currentVersion !== null ? (
+        <Link className="btn-secondary" href={`${base}/workspace`}>
+          {ts("workspace.title")}
+        </Link>
+      ) : null}
     </nav>
+  ) : null;
+  const summaryLink = summaryVersion ? (
+    <aside className="card flex flex-col gap-1 border-s-4 border-s-accent" aria-labelledby="summary-link-heading" data-testid="summary-link">
+      <h2 id="summary-link-heading" className="text-lg font-semibold">
+        <Link className="link" href={`${base}/summary`}>
+          {ts("page.link")}
+        </Link>
+      </h2>
+      <p className="text-sm">{ts("page.linkLead")}</p>
+    </aside>
   ) : null;
 
   if (draft.currentVersion === null) {
@@ -100,6 +121,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
     <div className="flex flex-col gap-6">
       {notice ? <FormMessage kind="success">{notice}</FormMessage> : null}
       {tools}
+      {summaryLink}
       <DraftReadingView draft={draft} version={version} timeline={timeline} isCurrent commentCounts={counts} participation={participation} />
     </div>
   );

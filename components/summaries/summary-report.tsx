@@ -1,0 +1,138 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { SummaryContent } from "@/lib/summaries/snapshot";
+import { commentHref } from "./links";
+import { OpinionGroups } from "./opinion-map";
+import { ParticipationFigures } from "./participation-figures";
+import { StatementList } from "./statement-list";
+import { ThemeList } from "./theme-list";
+
+/** "What you said, what we did": every disposition recorded on a comment. */
+export async function DispositionTable({ reference, content }: { reference: string; content: SummaryContent }) {
+  const [t, tv] = await Promise.all([getTranslations("summaries.dispositions"), getTranslations("summaries.dispositions.values")]);
+  const p = content.dispositionProgress;
+  return (
+    <div className="flex flex-col gap-3">
+      <p>
+        {t("counts", { total: p.total, decided: p.decided })}{" "}
+        {(["ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED", "NOTED"] as const).map((v) => `${tv(v)}: ${p.byValue[v] ?? 0}`).join(" · ")}
+      </p>
+      {content.dispositions.length ? (
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableCaption")}>
+          <table className="w-full text-sm" data-testid="disposition-table">
+            <caption className="mb-2 text-start font-semibold">{t("tableCaption")}</caption>
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-1 pe-3 text-start">{t("said")}</th>
+                <th scope="col" className="py-1 pe-3 text-start">{t("decision")}</th>
+                <th scope="col" className="py-1 text-start">{t("did")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {content.dispositions.map((d) => (
+                <tr key={d.commentId} className="border-b border-line/60 align-top">
+                  <td className="py-2 pe-3">
+                    {d.text.slice(0, 240)}{" "}
+                    <Link className="link" href={commentHref(reference, d.commentId)}>
+                      {t("openComment")}
+                    </Link>
+                  </td>
+                  <td className="py-2 pe-3 font-semibold">{tv(d.value)}</td>
+                  <td className="py-2">
+                    {d.response}
+                    {d.changedAt ? (
+                      <>
+                        {" "}
+                        <Link className="link" href={`/drafts/${encodeURIComponent(reference)}/versions/${d.changedAt.version}#${d.changedAt.anchor}`}>
+                          {t("changedLink", { version: String(d.changedAt.version).padStart(2, "0"), anchor: d.changedAt.anchor.replace(/^[ps]-/, "") })}
+                        </Link>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function flatten(detail: unknown): Record<string, string | number> {
+  return Object.fromEntries(Object.entries((detail ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.join(" / ") : typeof v === "number" ? v : String(v)]));
+}
+
+/** How the summary was made: analysis version and settings, data cut-off, and every moderator edit. */
+export async function Provenance({ content }: { content: SummaryContent }) {
+  const [t, te, format] = await Promise.all([getTranslations("summaries.provenance"), getTranslations("summaries.provenance.edits"), getFormatter()]);
+  const p = content.provenance;
+  return (
+    <div className="flex flex-col gap-2 text-sm" data-testid="provenance">
+      <p>
+        {t("analysis", { version: p.analysisVersion ?? "—", comments: p.commentsAnalysed, votes: p.votesAnalysed })}{" "}
+        {p.cutoffAt ? t("cutoff", { date: format.dateTime(new Date(p.cutoffAt), { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) }) : null}
+      </p>
+      <p>
+        {t("settings")} <code className="break-all">{JSON.stringify(p.settings)}</code>
+      </p>
+      <p>{t("method")}</p>
+      {p.edits.length ? (
+        <ol className="list-decimal ps-6">
+          {p.edits.map((e, i) => (
+            <li key={i}>
+              {te(e.action as "import", { ...flatten(e.detail), by: e.by ?? t("someone"), date: format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) } as never)}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t("noEdits")}</p>
+      )}
+    </div>
+  );
+}
+
+/** The whole summary of responses, as published (and previewed in the workspace). */
+export async function SummaryReport({ reference, content, headingLevel = 2 }: { reference: string; content: SummaryContent; headingLevel?: 2 | 3 }) {
+  const [t, tg] = await Promise.all([getTranslations("summaries"), getTranslations("groups")]);
+  const H = `h${headingLevel}` as "h2";
+  const opinionGroupLabel = (k: string) => t("opinions.groupShort", { letter: String.fromCharCode(65 + Number(k)) });
+  const stakeholderLabel = (k: string) => tg(k as never);
+  const section = (id: string, title: string, body: React.ReactNode) => (
+    <section aria-labelledby={id} className="flex flex-col gap-3 break-inside-avoid-page">
+      <H id={id} className="text-2xl font-bold">
+        {title}
+      </H>
+      {body}
+    </section>
+  );
+  return (
+    <div className="flex flex-col gap-10">
+      {section("sum-participation", t("report.participation"), <ParticipationFigures data={content.participation} />)}
+      {section("sum-themes", t("report.themes"), <ThemeList reference={reference} themes={content.themes} />)}
+      {content.campaigns.length
+        ? section(
+            "sum-campaigns",
+            t("report.campaigns"),
+            <ul className="flex flex-col gap-2">
+              {content.campaigns.map((c) => (
+                <li key={c.id} className="card text-sm">
+                  <strong>{t("campaigns.signatures", { n: c.signatures })}</strong> {c.text.slice(0, 240)}{" "}
+                  <Link className="link" href={commentHref(reference, c.id)}>
+                    {t("themes.openComment")}
+                  </Link>
+                </li>
+              ))}
+            </ul>,
+          )
+        : null}
+      {section("sum-opinions", t("report.opinions"), <OpinionGroups reference={reference} content={content} />)}
+      {section("sum-consensus", t("report.consensus"), <StatementList reference={reference} statements={content.consensus} caption={t("report.consensus")} empty={t("statements.noConsensus")} groupLabel={opinionGroupLabel} testId="consensus" />)}
+      {section("sum-divisive", t("report.divisive"), <StatementList reference={reference} statements={content.divisive} caption={t("report.divisive")} empty={t("statements.noDivisive")} groupLabel={opinionGroupLabel} testId="divisive" />)}
+      {section("sum-bridging", t("report.bridging"), <StatementList reference={reference} statements={content.bridging} caption={t("report.bridging")} empty={t("statements.noBridging")} groupLabel={stakeholderLabel} testId="bridging" />)}
+      {section("sum-split", t("report.split"), <StatementList reference={reference} statements={content.split} caption={t("report.split")} empty={t("statements.noSplit")} groupLabel={stakeholderLabel} testId="split" />)}
+      {section("sum-dispositions", t("report.dispositions"), <DispositionTable reference={reference} content={content} />)}
+      {section("sum-provenance", t("report.provenance"), <Provenance content={content} />)}
+    </div>
+  );
+}

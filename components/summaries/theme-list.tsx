@@ -1,0 +1,67 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ThemeSummary } from "@/lib/summaries/queries";
+import { commentHref } from "./links";
+
+/**
+ * The themes: label (a moderator's name or the distinctive key phrases), size, who is behind it, the
+ * stance mix, the disposition, and the most representative comments, linked. `tools` adds the
+ * workspace's editing forms under each theme.
+ */
+export async function ThemeList({ reference, themes, tools }: { reference: string; themes: ThemeSummary[]; tools?: (theme: ThemeSummary) => React.ReactNode }) {
+  const [t, tg, tk, td] = await Promise.all([getTranslations("summaries.themes"), getTranslations("groups"), getTranslations("participation.kinds"), getTranslations("summaries.dispositions.values")]);
+  if (themes.length === 0) return <p className="text-muted">{t("none")}</p>;
+  const total = themes.reduce((n, th) => n + th.comments, 0) || 1;
+  return (
+    <ol className="flex flex-col gap-4" data-testid="themes">
+      {themes.map((theme) => {
+        const groups = Object.entries(theme.groups).sort((a, b) => b[1] - a[1]);
+        const stance = (Object.entries(theme.stance) as [keyof ThemeSummary["stance"], number][]).filter(([, n]) => n > 0);
+        return (
+          <li key={theme.id} className="card flex flex-col gap-3" data-testid="theme" aria-labelledby={`theme-${theme.id}`}>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h3 id={`theme-${theme.id}`} className="text-lg font-semibold">
+                {theme.label}
+              </h3>
+              <p className="text-sm tabular-nums">
+                {t("size", { comments: theme.comments, voices: theme.voices, percent: Math.round((theme.comments / total) * 100) })}
+              </p>
+            </div>
+            {theme.customLabel ? <p className="text-sm text-muted">{t("keyPhrases", { phrases: theme.keyPhrases.join(", ") })}</p> : null}
+            <div className="h-2 w-full rounded bg-line" aria-hidden>
+              <div className="h-2 rounded bg-accent" style={{ width: `${(theme.comments / total) * 100}%` }} />
+            </div>
+            <p className="text-sm">
+              <span className="font-semibold">{t("groups")}</span> {groups.map(([g, n]) => `${g === "UNDECLARED" ? t("undeclared") : tg(g as never)} (${n})`).join(", ")}
+            </p>
+            <p className="text-sm">
+              <span className="font-semibold">{t("stance")}</span> {stance.map(([k, n]) => `${k === "NONE" ? t("noKind") : tk(k)} (${n})`).join(", ")}
+            </p>
+            {theme.disposition ? (
+              <p className="text-sm" data-testid="theme-disposition">
+                <span className="font-semibold">{t("disposition")}</span> {td(theme.disposition.value)}
+                {theme.disposition.response ? ` — ${theme.disposition.response}` : ""}
+              </p>
+            ) : null}
+            <div>
+              <h4 className="text-sm font-semibold">{t("quotes")}</h4>
+              <ul className="mt-1 flex flex-col gap-2">
+                {theme.quotes.map((q) => (
+                  <li key={q.id}>
+                    <blockquote className="border-s-4 border-line ps-3 text-sm">
+                      {q.text}{" "}
+                      <Link className="link whitespace-nowrap" href={commentHref(reference, q.id)}>
+                        {t("openComment")}
+                      </Link>
+                    </blockquote>
+                  </li>
+                ))}
+              </ul>
+            </div>
+            {tools ? tools(theme) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
