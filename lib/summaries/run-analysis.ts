@@ -38,6 +38,13 @@ export async function requestAnalysis(actor: Actor | null, draftId: string): Pro
   }
 }
 
+/** Creates a run and waits for it (seed, benchmarks, command line): no request is waiting on it. */
+export async function runAnalysisNow(draftId: string, requestedById: string | null) {
+  const run = await prisma.analysisRun.create({ data: { draftId, version: ANALYSIS_VERSION, settings: { ...DEFAULT_SETTINGS }, cutoffAt: new Date(), requestedById } });
+  await processRun(run.id);
+  return prisma.analysisRun.findUniqueOrThrow({ where: { id: run.id } });
+}
+
 /** The comments (top-level, published) and votes in the analysis, as they stood at the cut-off. */
 export async function loadAnalysisInput(draftId: string, cutoffAt: Date): Promise<AnalysisInput> {
   const comments = await prisma.$queryRaw<{ id: string; text: string }[]>`

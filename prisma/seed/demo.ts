@@ -2,6 +2,7 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { publishVersion } from "../../lib/drafts/publish-version";
 import { seedDraft, seedMembership, seedOrganisation, seedUser } from "./builders";
+import { seedSummaryDemo } from "./summary-demo";
 import { ZDefinition } from "../../lib/surveys/definition";
 import { participationGuidanceV0, participationGuidanceV1 } from "./content/participation-guidance";
 import { futureWeWant, guidanceSurvey } from "./content/surveys";
@@ -46,6 +47,8 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
   ]);
   void admin;
   void stakeholder;
+  // Domain functions the seed calls (analysis, publishing) use this same client.
+  (globalThis as unknown as { parleyPrisma?: PrismaClient }).parleyPrisma ??= db;
   await seedMembership(db, forum.id, owner.id, "OWNER");
   await seedMembership(db, forum.id, editor.id, "EDITOR");
   await seedMembership(db, forum.id, moderator.id, "MODERATOR");
@@ -97,6 +100,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
     opensAt: new Date(now - 1 * day),
     closesAt: new Date(now + 60 * day),
   }).then((d) => seedVersions(db, d.id, owner.id, [{ body: responsesFormat, changeNote: "" }]));
+  await seedSummaryDemo(db, forum.id, editor.id, moderator.id);
   await seedDraft(db, {
     organisationId: forum.id,
     reference: "GDPF-RFC-2026-006",
