@@ -13,6 +13,8 @@ const publicPages = [
   "/drafts/GDPF-RFC-2026-004/diff?from=0&to=1",
   "/drafts/GDPF-RFC-2026-004/p/p-2.1",
   "/drafts/GDPF-RFC-2026-004/p/general",
+  "/drafts/GDPF-RFC-2026-003",
+  "/drafts/GDPF-RFC-2026-003/summary",
   "/code-of-conduct",
   "/s/future-we-want",
   "/s/future-we-want/embed",

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import type { SummaryContent } from "@/lib/summaries/snapshot";
-import { commentHref } from "./links";
+import { commentHref, excerpt } from "./links";
 
 /** Colour-blind-safe colours (Okabe–Ito) and a distinct shape per group, so colour is never the only cue. */
 const colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00"];
@@ -56,9 +55,9 @@ export async function OpinionGroups({ reference, content }: { reference: string;
                   {g.distinctive.map((d) => (
                     <li key={`${d.statementId}-${d.direction}`}>
                       {t(d.direction === "agree" ? "distinctAgree" : "distinctDisagree", { inGroup: Math.round(d.inGroup * 100), others: Math.round(d.others * 100) })}{" "}
-                      <Link className="link" href={commentHref(reference, d.statementId)}>
-                        {d.text.slice(0, 160)}
-                      </Link>
+                      <a className="link" href={commentHref(reference, d.statementId)}>
+                        {excerpt(d.text, 160)}
+                      </a>
                     </li>
                   ))}
                 </ul>

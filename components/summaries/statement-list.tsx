@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import type { SummaryContent } from "@/lib/summaries/snapshot";
 import { commentHref } from "./links";
 
@@ -19,9 +18,9 @@ export async function StatementList({ reference, statements, caption, empty, gro
           <blockquote className="border-s-4 border-line ps-3">{s.text}</blockquote>
           <p className="text-sm text-muted">
             {t("votes", { agree: s.votes.agree, disagree: s.votes.disagree, pass: s.votes.pass })} ·{" "}
-            <Link className="link" href={commentHref(reference, s.commentId)}>
+            <a className="link" href={commentHref(reference, s.commentId)}>
               {t("open")}
-            </Link>
+            </a>
           </p>
           <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("byGroupCaption")}>
             <table className="text-sm">

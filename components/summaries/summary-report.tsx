@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { SummaryContent } from "@/lib/summaries/snapshot";
-import { commentHref } from "./links";
+import { commentHref, excerpt } from "./links";
 import { OpinionGroups } from "./opinion-map";
 import { ParticipationFigures } from "./participation-figures";
 import { StatementList } from "./statement-list";
@@ -32,10 +32,10 @@ export async function DispositionTable({ reference, content }: { reference: stri
               {content.dispositions.map((d) => (
                 <tr key={d.commentId} className="border-b border-line/60 align-top">
                   <td className="py-2 pe-3">
-                    {d.text.slice(0, 240)}{" "}
-                    <Link className="link" href={commentHref(reference, d.commentId)}>
+                    {excerpt(d.text, 240)}{" "}
+                    <a className="link" href={commentHref(reference, d.commentId)}>
                       {t("openComment")}
-                    </Link>
+                    </a>
                   </td>
                   <td className="py-2 pe-3 font-semibold">{tv(d.value)}</td>
                   <td className="py-2">
@@ -117,10 +117,10 @@ export async function SummaryReport({ reference, content, headingLevel = 2 }: { 
             <ul className="flex flex-col gap-2">
               {content.campaigns.map((c) => (
                 <li key={c.id} className="card text-sm">
-                  <strong>{t("campaigns.signatures", { n: c.signatures })}</strong> {c.text.slice(0, 240)}{" "}
-                  <Link className="link" href={commentHref(reference, c.id)}>
+                  <strong>{t("campaigns.signatures", { n: c.signatures })}</strong> {excerpt(c.text, 240)}{" "}
+                  <a className="link" href={commentHref(reference, c.id)}>
                     {t("themes.openComment")}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>,

@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import type { ThemeSummary } from "@/lib/summaries/queries";
 import { commentHref } from "./links";
 
@@ -50,9 +49,9 @@ export async function ThemeList({ reference, themes, tools }: { reference: strin
                   <li key={q.id}>
                     <blockquote className="border-s-4 border-line ps-3 text-sm">
                       {q.text}{" "}
-                      <Link className="link whitespace-nowrap" href={commentHref(reference, q.id)}>
+                      <a className="link whitespace-nowrap" href={commentHref(reference, q.id)}>
                         {t("openComment")}
-                      </Link>
+                      </a>
                     </blockquote>
                   </li>
                 ))}

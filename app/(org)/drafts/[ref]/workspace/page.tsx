@@ -5,7 +5,7 @@ import { dispositionAction, importPolisAction, mergeThemesAction, moveCommentAct
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { Pagination } from "@/components/pagination";
 import { AnalysisProgress } from "@/components/summaries/analysis-progress";
-import { commentHref } from "@/components/summaries/links";
+import { commentHref, excerpt } from "@/components/summaries/links";
 import { OpinionGroups } from "@/components/summaries/opinion-map";
 import { ParticipationFigures } from "@/components/summaries/participation-figures";
 import { StatementList } from "@/components/summaries/statement-list";
@@ -22,7 +22,10 @@ import { prisma } from "@/lib/db/client";
 
 type Props = { params: Promise<{ ref: string }>; searchParams: Promise<{ theme?: string; open?: string; page?: string }> };
 
-export const metadata = { robots: { index: false } };
+export async function generateMetadata() {
+  const t = await getTranslations("summaries.workspace");
+  return { title: t("title"), robots: { index: false } };
+}
 
 const PAGE_SIZE = 20;
 
@@ -188,8 +191,8 @@ export default async function SummaryWorkspacePage({ params, searchParams }: Pro
                   <th scope="row" className="py-1 pe-3 text-start font-normal">
                     <Link className="link" href={`/drafts/${encodeURIComponent(draft.reference)}/p/${h.anchor}`}>{h.number}</Link>
                   </th>
-                  <td className="max-w-xl truncate py-1 pe-3">{h.text.slice(0, 120)}</td>
-                  <td className="py-1 text-end tabular-nums" style={{ background: `rgba(180, 35, 24, ${(0.55 * h.count) / maxHeat})`, color: h.count / maxHeat > 0.6 ? "#fff" : undefined }}>
+                  <td className="max-w-xl truncate py-1 pe-3">{excerpt(h.text, 120)}</td>
+                  <td className="py-1 text-end tabular-nums" style={{ background: `rgba(180, 35, 24, ${(0.35 * h.count) / maxHeat})` }}>
                     {h.count}
                   </td>
                 </tr>
@@ -255,8 +258,8 @@ export default async function SummaryWorkspacePage({ params, searchParams }: Pro
             <ul className="flex flex-col gap-2" data-testid="campaigns">
               {content.campaigns.map((c) => (
                 <li key={c.id} className="card text-sm">
-                  <strong>{t("campaigns.signatures", { n: c.signatures })}</strong> {c.text.slice(0, 200)}{" "}
-                  <Link className="link" href={commentHref(draft.reference, c.id)}>{t("themes.openComment")}</Link>
+                  <strong>{t("campaigns.signatures", { n: c.signatures })}</strong> {excerpt(c.text, 200)}{" "}
+                  <a className="link" href={commentHref(draft.reference, c.id)}>{t("themes.openComment")}</a>
                 </li>
               ))}
             </ul>
@@ -310,7 +313,7 @@ export default async function SummaryWorkspacePage({ params, searchParams }: Pro
               <blockquote className="border-s-4 border-line ps-3">{c.text}</blockquote>
               <p className="text-sm text-muted">
                 {[c.group ? tg(c.group as never) : t("themes.undeclared"), c.anchor ? t("dispositions.onParagraph", { n: c.anchor.replace(/^[ps]-/, "") }) : t("dispositions.general"), c.signatures > 1 ? t("campaigns.signatures", { n: c.signatures }) : null].filter(Boolean).join(" · ")}{" "}
-                <Link className="link" href={commentHref(draft.reference, c.id)}>{t("themes.openComment")}</Link>
+                <a className="link" href={commentHref(draft.reference, c.id)}>{t("themes.openComment")}</a>
               </p>
               {c.disposition ? (
                 <p className="text-sm font-semibold" data-testid="comment-disposition">{t("dispositions.current", { value: tv(c.disposition.value) })}</p>

@@ -1,0 +1,94 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures/users";
+
+const draft = "/drafts/GDPF-RFC-2026-003";
+// The demo moderator (prisma/seed/demo.ts).
+const moderator = { email: "moderator@parley.example", password: "parley-demo-2026" };
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("a moderator summarises the seeded consultation and a signed-out visitor reads the summary", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signIn(page, moderator.email, moderator.password);
+  await page.goto(draft);
+  await page.getByRole("link", { name: "Summary of responses: workspace" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Summary of responses: workspace" })).toBeVisible();
+
+  // Who took part, with the warning about the missing stakeholder group.
+  await expect(page.getByTestId("participation-figures")).toContainText("270");
+  await expect(page.getByText(/Not heard from, or heard from far less than the others: .*Intergovernmental organisation/).first()).toBeVisible();
+  await expect(page.getByTestId("heat-map")).toBeVisible();
+  await expect(page.getByTestId("opinion-group")).toHaveCount(2);
+  await expect(page.getByTestId("campaigns")).toContainText("40 signatures");
+  await expectNoSeriousViolations(page, "workspace");
+
+  // The analysis can run again while the page stays usable; wait for it to finish.
+  await page.getByRole("button", { name: "Analyse again with new responses" }).click();
+  await expect(page.getByRole("button", { name: "Analyse again with new responses" })).toBeVisible({ timeout: 60_000 });
+
+  const themes = page.getByTestId("theme");
+  const before = await themes.count();
+  expect(before).toBeGreaterThan(2);
+
+  // Rename the first theme.
+  const first = themes.first();
+  await first.getByTestId("theme-tools").locator("summary").click();
+  await first.getByLabel("New name").fill("Public funding for rural networks");
+  await first.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByRole("heading", { level: 3, name: "Public funding for rural networks" })).toBeVisible();
+
+  // Merge the last theme into the renamed one.
+  const last = themes.last();
+  const lastName = (await last.getByRole("heading", { level: 3 }).textContent())!;
+  await last.getByTestId("theme-tools").locator("summary").click();
+  await last.getByLabel("Merge this theme into").selectOption({ label: "Public funding for rural networks" });
+  await last.getByRole("button", { name: "Merge" }).click();
+  await expect(themes).toHaveCount(before - 1);
+  await expect(page.getByRole("heading", { level: 3, name: lastName, exact: true })).toHaveCount(0);
+
+  // Dispositions: one comment, then check the progress.
+  const progressLabel = page.getByText(/comments still have no disposition/);
+  const openBefore = Number((await progressLabel.textContent())!.match(/^(\d+)/)![1]);
+  const comment = page.getByTestId("worklist-comment").first();
+  await comment.getByLabel("Partly accepted").check();
+  await comment.getByLabel("Response (what we did and why)").fill("Section 3 now asks for audited universal service funds.");
+  await comment.getByRole("button", { name: "Save disposition" }).click();
+  await expect(comment.getByTestId("comment-disposition")).toHaveText("Current disposition: Partly accepted");
+  await expect(progressLabel).toHaveText(`${openBefore - 1} of 270 comments still have no disposition`);
+
+  // Publish the summary (version 2: the seed published version 1).
+  await page.getByLabel("Note for readers (optional)").fill("Updated with the first dispositions.");
+  await page.getByRole("button", { name: "Publish the summary" }).click();
+  await expect(page.getByText("Summary published.")).toBeVisible();
+  await expect(page.getByTestId("published-versions")).toContainText("Version 2");
+
+  // A signed-out visitor finds it from the draft and reads it.
+  const visitor = await browser.newPage();
+  await visitor.goto(draft);
+  await visitor.getByTestId("summary-link").getByRole("link", { name: "Summary of responses" }).click();
+  await expect(visitor.getByRole("heading", { level: 1 })).toContainText("Summary of responses");
+  await expect(visitor.getByTestId("summary-version")).toContainText("Version 2");
+  await expect(visitor.getByRole("heading", { level: 3, name: "Public funding for rural networks" })).toBeVisible();
+  await expect(visitor.getByTestId("disposition-table")).toContainText("Section 3 now asks for audited universal service funds.");
+  await expect(visitor.getByTestId("consensus").locator("li").first()).toBeVisible();
+  await expect(visitor.getByTestId("provenance")).toContainText("renamed the theme");
+  await expect(visitor.getByTestId("provenance")).toContainText("merged");
+  // Every quote links to its comment in the discussion.
+  const quoteLink = visitor.getByTestId("theme").first().getByRole("link", { name: "Open the comment" }).first();
+  await quoteLink.click();
+  await expect(visitor).toHaveURL(/\/drafts\/GDPF-RFC-2026-003\/p\/.+#comment-/);
+  const api = await visitor.request.get("/api/v1/drafts/GDPF-RFC-2026-003/summary");
+  expect(api.status()).toBe(200);
+  const body = await api.json();
+  expect(body.version).toBe(2);
+  expect(body.themes.some((t: { label: string }) => t.label === "Public funding for rural networks")).toBe(true);
+  // The workspace is not for visitors.
+  expect((await visitor.goto(`${draft}/workspace`))!.status()).toBe(200);
+  await expect(visitor).toHaveURL(/\/signin/);
+  await visitor.close();
+});
