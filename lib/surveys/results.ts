@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { findCampaigns } from "@/lib/summaries/analysis/campaigns";
+import { findThemes } from "@/lib/summaries/analysis/themes";
 import type { Definition } from "./definition";
 import type { TResultsFilter } from "./schemas";
 
@@ -59,12 +61,30 @@ export async function computeResults(surveyId: string, definition: Definition, f
         ranks: q.type === "ranking" ? mine.filter((o) => o.option !== null).map((o) => ({ option: o.option!, avg: o.avgRank ?? 0, n: o.n })).sort((a, b) => a.avg - b.avg) : [],
         texts: texts.filter((t) => t.q === q.id).slice(0, 50).map((t) => t.text),
         words: [...(words.get(q.id) ?? new Map<string, number>())].map(([word, n]) => ({ word, n })).sort((a, b) => b.n - a.n || a.word.localeCompare(b.word)).slice(0, 15),
+        themes: textThemes(texts.filter((t) => t.q === q.id).map((t) => t.text)),
       };
     }),
     byGroup,
     byCountry,
     overTime,
   };
+}
+
+/**
+ * Themes of a text question's answers (from the sample), with the same analysis as the comments'
+ * summary: identical answers count once, weighted by how often they were given.
+ */
+function textThemes(texts: string[]): { label: string; n: number; example: string }[] {
+  if (texts.length < 10) return [];
+  const docs = texts.map((text, i) => ({ id: String(i), text }));
+  const campaigns = findCampaigns(docs);
+  const absorbed = new Set(campaigns.flatMap((c) => c.slice(1)));
+  const weight = new Map(campaigns.map((c) => [c[0]!, c.length]));
+  const { themes } = findThemes(docs.filter((d) => !absorbed.has(d.id)).map((d) => ({ ...d, weight: weight.get(d.id) ?? 1 })));
+  return themes
+    .map((t) => ({ label: t.label, n: t.documentIds.reduce((sum, id) => sum + (weight.get(id) ?? 1), 0), example: texts[Number(t.documentIds[0])]! }))
+    .filter((t) => t.label)
+    .sort((a, b) => b.n - a.n);
 }
 
 const TEXT_SAMPLE = 2_000;

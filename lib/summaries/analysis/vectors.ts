@@ -22,18 +22,25 @@ export function tfIdf(texts: string[], weights?: number[]): TfIdfSpace {
   const tokenised = texts.map(tokenize);
   // Document frequencies count a campaign once per signature (its weight).
   const df = new Map<string, number>();
+  const distinct = new Map<string, number>();
   tokenised.forEach((tokens, i) => {
     const w = weights?.[i] ?? 1;
-    for (const t of new Set(tokens)) df.set(t, (df.get(t) ?? 0) + w);
+    for (const t of new Set(tokens)) {
+      df.set(t, (df.get(t) ?? 0) + w);
+      distinct.set(t, (distinct.get(t) ?? 0) + 1);
+    }
   });
   const vocabulary: string[] = [];
   const ids = new Map<string, number>();
+  // Terms in more than half of a sizeable corpus ("I think", "我覺得") describe no theme: drop them too.
+  const total = weights ? weights.reduce((a, b) => a + b, 0) : texts.length;
   for (const [term, count] of [...df.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (count < 2 && texts.length > 2) continue;
+    if (texts.length >= 20 && distinct.get(term)! > texts.length / 2) continue;
     ids.set(term, vocabulary.length);
     vocabulary.push(term);
   }
-  const n = weights ? weights.reduce((a, b) => a + b, 0) : texts.length;
+  const n = total;
   const idf = new Float64Array(vocabulary.length);
   vocabulary.forEach((term, i) => (idf[i] = Math.log((1 + n) / (1 + (df.get(term) ?? 0))) + 1));
   const vectors = tokenised.map((tokens) => {

@@ -99,7 +99,7 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
         </h2>
         <BarChart caption={t("overTime")} labelHeader={t("day")} valueLabel={t("count")} rows={results.overTime.map((d) => ({ label: format.dateTime(d.day, { dateStyle: "medium", timeZone: "UTC" }), value: d.n }))} />
       </section>
-      {results.questions.map(({ question: q, options, numbers, ranks, texts, words }, i) => (
+      {results.questions.map(({ question: q, options, numbers, ranks, texts, words, themes }, i) => (
         <section key={q.id} aria-labelledby={`res-${q.id}`} className="card flex flex-col gap-3" data-testid={`result-${q.id}`}>
           <h2 id={`res-${q.id}`} className="text-lg font-semibold">
             {i + 1}. {localized(q.text, locale)}
@@ -121,6 +121,7 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
             </ol>
           ) : (
             <>
+              {themes.length ? <BarChart caption={t("answerThemes")} labelHeader={t("theme")} valueLabel={t("count")} rows={themes.map((th) => ({ label: th.label, value: th.n }))} /> : null}
               {words.length ? <BarChart caption={t("commonWords")} labelHeader={t("word")} valueLabel={t("count")} rows={words.map((w) => ({ label: w.word, value: w.n }))} /> : null}
               <details>
                 <summary className="cursor-pointer text-accent">{t("readAnswers", { count: texts.length })}</summary>
