@@ -30,6 +30,7 @@ test("a moderator summarises the seeded consultation and a signed-out visitor re
   // The analysis can run again while the page stays usable; wait for it to finish.
   await page.getByRole("button", { name: "Analyse again with new responses" }).click();
   await expect(page.getByRole("button", { name: "Analyse again with new responses" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("The last analysis did not finish", { exact: false })).toHaveCount(0);
 
   const themes = page.getByTestId("theme");
   const before = await themes.count();

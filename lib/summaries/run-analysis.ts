@@ -125,36 +125,40 @@ export async function processRun(runId: string): Promise<void> {
 }
 
 async function storeSummary(draftId: string, runId: string, summarised: Summarised) {
-  const themeIds = new Map<string, string>();
-  const commentIds: string[] = [];
-  const themeOfComment: string[] = [];
-  const centrality: number[] = [];
-  const campaign: (string | null)[] = [];
-  for (const t of summarised.themes) {
-    const id = t.key.startsWith("new-") ? randomUUID() : t.key;
-    themeIds.set(t.key, id);
-    t.commentIds.forEach((commentId, i) => {
-      commentIds.push(commentId);
-      themeOfComment.push(id);
-      centrality.push(1 - i / t.commentIds.length);
-      campaign.push(summarised.campaignOf[commentId] ?? null);
-    });
-  }
   await prisma.$transaction(
     async (tx) => {
+      // Moderators may have merged or split themes while the run was working: a theme that no longer
+      // exists is skipped (its new comments are placed by the next run), and no comment that already
+      // has a theme is moved (ON CONFLICT keeps "themeId").
+      const existingKeys = summarised.themes.filter((t) => !t.key.startsWith("new-")).map((t) => t.key);
+      const alive = new Set((await tx.theme.findMany({ where: { draftId, id: { in: existingKeys } }, select: { id: true } })).map((t) => t.id));
+      const commentIds: string[] = [];
+      const themeOfComment: string[] = [];
+      const centrality: number[] = [];
+      const campaign: (string | null)[] = [];
       for (const t of summarised.themes) {
-        const id = themeIds.get(t.key)!;
-        if (t.key.startsWith("new-")) await tx.theme.create({ data: { id, draftId, keyPhrases: t.keyPhrases } });
-        else await tx.theme.update({ where: { id }, data: { keyPhrases: t.keyPhrases } });
+        let id = t.key;
+        if (t.key.startsWith("new-")) {
+          id = randomUUID();
+          await tx.theme.create({ data: { id, draftId, keyPhrases: t.keyPhrases } });
+        } else if (alive.has(id)) {
+          await tx.theme.update({ where: { id }, data: { keyPhrases: t.keyPhrases } });
+        } else continue;
+        t.commentIds.forEach((commentId, i) => {
+          commentIds.push(commentId);
+          themeOfComment.push(id);
+          centrality.push(1 - i / t.commentIds.length);
+          campaign.push(summarised.campaignOf[commentId] ?? null);
+        });
       }
       await tx.$executeRaw`
         INSERT INTO "ThemeComment" ("commentId", "themeId", "draftId", centrality, "campaignId")
         SELECT c, t, ${draftId}, r, k FROM unnest(${commentIds}::text[], ${themeOfComment}::text[], ${centrality}::float8[], ${campaign}::text[]) AS x(c, t, r, k)
-        ON CONFLICT ("commentId") DO UPDATE SET
-          "themeId" = CASE WHEN "ThemeComment".pinned THEN "ThemeComment"."themeId" ELSE EXCLUDED."themeId" END,
-          centrality = EXCLUDED.centrality, "campaignId" = EXCLUDED."campaignId"`;
+        ON CONFLICT ("commentId") DO UPDATE SET centrality = EXCLUDED.centrality, "campaignId" = EXCLUDED."campaignId"`;
       // Comments hidden or withdrawn since the last run leave their theme; themes left empty go.
-      await tx.$executeRaw`DELETE FROM "ThemeComment" WHERE "draftId" = ${draftId} AND NOT ("commentId" = ANY(${commentIds}::text[]))`;
+      const analysed = Object.keys(summarised.campaignOf).concat(summarised.themes.flatMap((t) => t.commentIds));
+      await tx.$executeRaw`DELETE FROM "ThemeComment" WHERE "draftId" = ${draftId} AND NOT ("commentId" = ANY(${analysed}::text[]))
+        AND "commentId" IN (SELECT id FROM "Comment" WHERE "draftId" = ${draftId} AND status <> 'PUBLISHED')`;
       await tx.$executeRaw`
         DELETE FROM "Theme" t WHERE t."draftId" = ${draftId}
           AND NOT EXISTS (SELECT 1 FROM "ThemeComment" m WHERE m."themeId" = t.id)

@@ -341,6 +341,16 @@ export default async function SummaryWorkspacePage({ params, searchParams }: Pro
         <Pagination page={page} pageCount={Math.ceil(worklist.total / PAGE_SIZE)} href={(p) => href({ page: String(p) })} />
       </section>
 
+      {draft.currentVersion ? (
+        <datalist id="changed-paragraphs">
+          {heat.filter((h) => h.kind !== "heading").map((h) => (
+            <option key={h.anchor} value={`${draft.currentVersion}:${h.anchor}`}>
+              {`${h.number} ${excerpt(h.text, 60)}`}
+            </option>
+          ))}
+        </datalist>
+      ) : null}
+
       <section id="publish" aria-labelledby="publish-heading" className="card flex flex-col gap-4">
         <h2 id="publish-heading" className="text-2xl font-bold">{t("workspace.nav.publish")}</h2>
         <p>{t("publish.lead")}</p>
@@ -389,7 +399,7 @@ function DispositionFields({ t, tv, idPrefix, initial }: { t: Awaited<ReturnType
       </label>
       <label className="flex flex-col gap-1">
         <span className="text-sm font-semibold">{t("dispositions.changedAt")}</span>
-        <input name="changedAt" className="input max-w-xs" pattern="(\d+:[a-z0-9.\-]+)?" defaultValue={initial?.versionNumber && initial.anchor ? `${initial.versionNumber}:${initial.anchor}` : ""} aria-describedby={`${idPrefix}-changed-hint`} />
+        <input name="changedAt" list="changed-paragraphs" className="input max-w-xs" pattern="(\d+:[a-z0-9.\-]+)?" defaultValue={initial?.versionNumber && initial.anchor ? `${initial.versionNumber}:${initial.anchor}` : ""} aria-describedby={`${idPrefix}-changed-hint`} />
         <span id={`${idPrefix}-changed-hint`} className="text-sm text-muted">{t("dispositions.changedAtHint")}</span>
       </label>
     </>
