@@ -29,6 +29,13 @@ const ZEnv = z.object({
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  /**
+   * Optional: an OpenAI-compatible endpoint (base URL ending in /v1) that suggests readable theme
+   * labels after each analysis. Off unless both the URL and the model are set.
+   */
+  SUMMARY_LLM_URL: z.string().url().optional(),
+  SUMMARY_LLM_MODEL: z.string().optional(),
+  SUMMARY_LLM_API_KEY: z.string().optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -26,7 +26,7 @@ export async function ThemeList({ reference, themes, tools }: { reference: strin
                 {t("size", { comments: theme.comments, voices: theme.voices, percent: Math.round((theme.comments / total) * 100) })}
               </p>
             </div>
-            {theme.customLabel ? <p className="text-sm text-muted">{t("keyPhrases", { phrases: theme.keyPhrases.join(", ") })}</p> : null}
+            {theme.customLabel || theme.suggestedLabel ? <p className="text-sm text-muted">{t("keyPhrases", { phrases: theme.keyPhrases.join(", ") })}</p> : null}
             <div className="h-2 w-full rounded bg-line" aria-hidden>
               <div className="h-2 rounded bg-accent" style={{ width: `${(theme.comments / total) * 100}%` }} />
             </div>

@@ -38,7 +38,8 @@ export const ZApiSummary = z.object({
     z.object({
       id: z.string(),
       label: z.string(),
-      customLabel: z.string().nullable(),
+      customLabel: z.string().nullable().describe("The moderators' name for the theme"),
+      suggestedLabel: z.string().nullable().optional().describe("A label suggested by the optional language model, when configured"),
       keyPhrases: z.array(z.string()),
       comments: z.number().int().describe("Comments, counting every signature of a campaign"),
       voices: z.number().int().describe("Distinct voices: a campaign counts once"),

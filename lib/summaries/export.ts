@@ -7,7 +7,7 @@ import { neutraliseCsvCell } from "@/lib/surveys/export-helpers";
 export async function commentsCsv(draftId: string): Promise<string> {
   const rows = await prisma.$queryRaw<{ id: string; createdAt: Date; anchor: string | null; kind: string | null; group: string | null; country: string | null; body: string; theme: string | null; campaign: string | null; disposition: string | null; response: string | null; agree: number; disagree: number; pass: number }[]>`
     SELECT c.id, c."createdAt", c.anchor, c.kind::text AS kind, u."stakeholderGroup"::text AS "group", u.country, c.body,
-      coalesce(t."customLabel", array_to_string(t."keyPhrases", ' · ')) AS theme, m."campaignId" AS campaign,
+      coalesce(t."customLabel", t."suggestedLabel", array_to_string(t."keyPhrases", ' · ')) AS theme, m."campaignId" AS campaign,
       coalesce(d.value, cd.value, td.value)::text AS disposition, coalesce(d.response, cd.response, td.response) AS response,
       c."agreeCount" AS agree, c."disagreeCount" AS disagree, c."passCount" AS pass
     FROM "Comment" c JOIN "User" u ON u.id = c."authorId"

@@ -6,6 +6,8 @@ export type ThemeSummary = {
   id: string;
   label: string;
   customLabel: string | null;
+  /** Suggested by the optional label model; shown when no moderator named the theme. */
+  suggestedLabel: string | null;
   keyPhrases: string[];
   /** Comments in the theme, counting every signature of a campaign. */
   comments: number;
@@ -20,8 +22,8 @@ export type ThemeSummary = {
 /** Every theme of a draft with its size, stance mix, stakeholder groups and most central quotes: 4 queries. */
 export async function themeSummaries(draftId: string, quotesPerTheme = 3): Promise<ThemeSummary[]> {
   const [themes, groups, quotes, dispositions] = await Promise.all([
-    prisma.$queryRaw<{ id: string; customLabel: string | null; keyPhrases: string[]; comments: number; voices: number; support: number; concern: number; question: number; change: number; none: number }[]>`
-      SELECT t.id, t."customLabel", t."keyPhrases", count(*)::int AS comments,
+    prisma.$queryRaw<{ id: string; customLabel: string | null; suggestedLabel: string | null; keyPhrases: string[]; comments: number; voices: number; support: number; concern: number; question: number; change: number; none: number }[]>`
+      SELECT t.id, t."customLabel", t."suggestedLabel", t."keyPhrases", count(*)::int AS comments,
         count(*) FILTER (WHERE m."campaignId" IS NULL)::int AS voices,
         count(*) FILTER (WHERE c.kind = 'SUPPORT')::int AS support,
         count(*) FILTER (WHERE c.kind = 'CONCERN')::int AS concern,
@@ -46,8 +48,9 @@ export async function themeSummaries(draftId: string, quotesPerTheme = 3): Promi
   ]);
   return themes.map((t) => ({
     id: t.id,
-    label: t.customLabel ?? t.keyPhrases.join(" · "),
+    label: t.customLabel ?? t.suggestedLabel ?? t.keyPhrases.join(" · "),
     customLabel: t.customLabel,
+    suggestedLabel: t.suggestedLabel,
     keyPhrases: t.keyPhrases,
     comments: t.comments,
     voices: t.voices,

@@ -7,7 +7,10 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ANALYSIS_VERSION, DEFAULT_SETTINGS, type AnalysisInput } from "./analysis/analyse";
 import type { ExistingThemes, Summarised } from "./analysis/summarise";
+import { env } from "@/lib/env";
 import { draftForSummary } from "./access";
+import { suggestLabels, type LabelModel } from "./label-suggestions";
+import { themeSummaries } from "./queries";
 
 /** A run whose worker has not reported for this long was cut off (e.g. by a restart) and is failed. */
 const STALE_AFTER_MS = 2 * 60_000;
@@ -122,6 +125,24 @@ export async function processRun(runId: string): Promise<void> {
     });
     throw error;
   }
+  if (env.SUMMARY_LLM_URL && env.SUMMARY_LLM_MODEL) {
+    await refineLabels(run.draftId, runId, { url: env.SUMMARY_LLM_URL, model: env.SUMMARY_LLM_MODEL, apiKey: env.SUMMARY_LLM_API_KEY }).catch((error) =>
+      console.warn("[analysis] label suggestions unavailable:", (error as Error).message),
+    );
+  }
+}
+
+/** Stores the label model's suggestions for themes a moderator has not named, and notes the model. */
+export async function refineLabels(draftId: string, runId: string, model: LabelModel) {
+  const [draft, themes] = await Promise.all([prisma.draft.findUniqueOrThrow({ where: { id: draftId }, select: { language: true } }), themeSummaries(draftId)]);
+  const unnamed = themes.filter((t) => !t.customLabel);
+  const labels = await suggestLabels(model, unnamed.map((t) => ({ id: t.id, keyPhrases: t.keyPhrases, quotes: t.quotes.map((q) => q.text) })), draft.language);
+  await prisma.$transaction(async (tx) => {
+    for (const [id, label] of labels) await tx.theme.update({ where: { id }, data: { suggestedLabel: label } });
+    const run = await tx.analysisRun.findUniqueOrThrow({ where: { id: runId }, select: { settings: true } });
+    await tx.analysisRun.update({ where: { id: runId }, data: { settings: { ...(run.settings as object), labelModel: model.model } } });
+  });
+  return labels;
 }
 
 async function storeSummary(draftId: string, runId: string, summarised: Summarised) {

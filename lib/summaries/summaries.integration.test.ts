@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
@@ -16,7 +17,7 @@ import { commentsCsv, polisExport } from "./export";
 import { importPolis } from "./import-polis";
 import { getPublishedSummary, publishSummary } from "./publish";
 import { campaignSummaries, themeSummaries } from "./queries";
-import { analysisState, processRun, requestAnalysis } from "./run-analysis";
+import { analysisState, processRun, refineLabels, requestAnalysis } from "./run-analysis";
 import { ZDisposition } from "./schemas";
 import { mergeThemes, moveComment, renameTheme, splitTheme } from "./themes";
 import { participation } from "./workspace";
@@ -202,6 +203,44 @@ describe("summary of responses", () => {
     }
     expect(await prisma.analysisRun.count({ where: { draftId: draft.id } })).toBe(1);
     await expect(processRun("missing-run")).rejects.toBeTruthy();
+  });
+});
+
+describe("optional label model", () => {
+  it("stores labels an OpenAI-compatible endpoint suggests, unless a moderator named the theme", async () => {
+    const requests: { model: string; messages: { content: string }[] }[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        if (req.url !== "/v1/chat/completions") return res.writeHead(404).end();
+        const parsed = JSON.parse(body);
+        requests.push(parsed);
+        const themes = JSON.parse(parsed.messages[1].content) as { id: string }[];
+        const labels = Object.fromEntries([...themes.map((t, i) => [t.id, `Suggested label ${i + 1}`]), ["not-a-theme", "ignored"]]);
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ choices: [{ message: { content: "Here you are: " + JSON.stringify({ labels }) } }] }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/v1`;
+    try {
+      const draft = await newDraft("Label draft");
+      await importPolis(actors.owner!, { draftId: draft.id, ...syntheticExport() });
+      const run = await analyseNow(draft.id, actors.owner!);
+      const before = await themeSummaries(draft.id);
+      await renameTheme(actors.owner!, { themeId: before[0]!.id, label: "Named by a moderator" });
+      const labels = await refineLabels(draft.id, run.id, { url, model: "test-model" });
+      expect(labels.size).toBe(before.length - 1);
+      expect(requests[0]!.model).toBe("test-model");
+      const after = await themeSummaries(draft.id);
+      expect(after.find((t) => t.id === before[0]!.id)!.label).toBe("Named by a moderator");
+      expect(after.filter((t) => t.label.startsWith("Suggested label"))).toHaveLength(before.length - 1);
+      const settings = (await prisma.analysisRun.findUniqueOrThrow({ where: { id: run.id } })).settings as { labelModel?: string };
+      expect(settings.labelModel).toBe("test-model");
+      await expect(refineLabels(draft.id, run.id, { url: `${url}/missing`, model: "test-model" })).rejects.toThrow(/404/);
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -9,14 +9,14 @@ import { draftForSummary } from "./access";
 type Tx = Prisma.TransactionClient;
 
 async function themeOfDraft(actor: Actor | null, themeId: string) {
-  const theme = await prisma.theme.findUnique({ where: { id: themeId }, select: { id: true, draftId: true, customLabel: true, keyPhrases: true } });
+  const theme = await prisma.theme.findUnique({ where: { id: themeId }, select: { id: true, draftId: true, customLabel: true, suggestedLabel: true, keyPhrases: true } });
   if (!theme) throw new NotFoundError();
   await draftForSummary(actor, { id: theme.draftId });
   return theme;
 }
 
-export function themeLabel(t: { customLabel: string | null; keyPhrases: string[] }): string {
-  return t.customLabel ?? t.keyPhrases.join(" · ");
+export function themeLabel(t: { customLabel: string | null; suggestedLabel?: string | null; keyPhrases: string[] }): string {
+  return t.customLabel ?? t.suggestedLabel ?? t.keyPhrases.join(" · ");
 }
 
 function logEdit(tx: Tx, draftId: string, actor: Actor, action: string, detail: Record<string, unknown>) {
@@ -35,7 +35,7 @@ export async function renameTheme(actor: Actor | null, input: { themeId: string;
 /** Moves every comment of one theme into another and removes the first. Retrying is harmless. */
 export async function mergeThemes(actor: Actor | null, input: { themeId: string; intoThemeId: string }) {
   const into = await themeOfDraft(actor, input.intoThemeId);
-  const from = await prisma.theme.findUnique({ where: { id: input.themeId }, select: { id: true, draftId: true, customLabel: true, keyPhrases: true } });
+  const from = await prisma.theme.findUnique({ where: { id: input.themeId }, select: { id: true, draftId: true, customLabel: true, suggestedLabel: true, keyPhrases: true } });
   if (!from) return; // already merged
   if (from.draftId !== into.draftId || from.id === into.id) throw new ConflictError("themesDiffer");
   await prisma.$transaction(async (tx) => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Theme" ADD COLUMN     "suggestedLabel" TEXT;
