@@ -2,7 +2,10 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { publishVersion } from "../../lib/drafts/publish-version";
 import { publishSummary } from "../../lib/summaries/publish";
+import { setDisposition } from "../../lib/summaries/dispositions";
+import { campaignSummaries, themeSummaries } from "../../lib/summaries/queries";
 import { runAnalysisNow } from "../../lib/summaries/run-analysis";
+import { ZDisposition } from "../../lib/summaries/schemas";
 import { connectivityDraft, connectivityResponses } from "./content/connectivity-consultation";
 import { seedDraft } from "./builders";
 
@@ -55,6 +58,15 @@ export async function seedSummaryDemo(db: PrismaClient, forumId: string, editorI
   });
   const moderator = { id: moderatorId, isPlatformAdmin: false, suspendedAt: null, memberships: [{ organisationId: forumId, role: "MODERATOR" as const }] };
   const run = await runAnalysisNow(draft.id, moderatorId);
-  await publishSummary(moderator, { draftId: draft.id, runId: run.id, note: "First summary, published after the consultation closed. Dispositions will follow." });
+  // Two decisions recorded before the first summary: the form letter, and the largest theme.
+  const [campaign] = await campaignSummaries(draft.id);
+  if (campaign) {
+    await setDisposition(moderator, ZDisposition.parse({ draftId: draft.id, commentId: campaign.id, value: "PARTLY_ACCEPTED", response: "Paragraph 4.2 now asks regulators to consider reserving spectrum for community operators where commercial coverage is absent." }));
+  }
+  const [largest] = await themeSummaries(draft.id);
+  if (largest) {
+    await setDisposition(moderator, ZDisposition.parse({ draftId: draft.id, themeId: largest.id, value: "NOTED", response: "These comments will inform the implementation guide that follows the recommendations." }));
+  }
+  await publishSummary(moderator, { draftId: draft.id, runId: run.id, note: "First summary, published after the consultation closed. More dispositions will follow." });
   return draft;
 }
