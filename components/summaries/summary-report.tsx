@@ -31,14 +31,14 @@ export async function DispositionTable({ reference, content }: { reference: stri
             <tbody>
               {content.dispositions.map((d) => (
                 <tr key={d.commentId} className="border-b border-line/60 align-top">
-                  <td className="py-2 pe-3">
+                  <td className="py-2 pe-3" dir="auto">
                     {excerpt(d.text, 240)}{" "}
                     <a className="link" href={commentHref(reference, d.commentId)}>
                       {t("openComment")}
                     </a>
                   </td>
                   <td className="py-2 pe-3 font-semibold">{tv(d.value)}</td>
-                  <td className="py-2">
+                  <td className="py-2" dir="auto">
                     {d.response}
                     {d.changedAt ? (
                       <>

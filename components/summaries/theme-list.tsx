@@ -19,7 +19,7 @@ export async function ThemeList({ reference, themes, tools }: { reference: strin
         return (
           <li key={theme.id} className="card flex flex-col gap-3" data-testid="theme" aria-labelledby={`theme-${theme.id}`}>
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h3 id={`theme-${theme.id}`} className="text-lg font-semibold">
+              <h3 id={`theme-${theme.id}`} dir="auto" className="text-lg font-semibold">
                 {theme.label}
               </h3>
               <p className="text-sm tabular-nums">
@@ -47,7 +47,7 @@ export async function ThemeList({ reference, themes, tools }: { reference: strin
               <ul className="mt-1 flex flex-col gap-2">
                 {theme.quotes.map((q) => (
                   <li key={q.id}>
-                    <blockquote className="border-s-4 border-line ps-3 text-sm">
+                    <blockquote dir="auto" className="border-s-4 border-line ps-3 text-sm">
                       {q.text}{" "}
                       <a className="link whitespace-nowrap" href={commentHref(reference, q.id)}>
                         {t("openComment")}
