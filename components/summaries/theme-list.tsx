@@ -36,6 +36,11 @@ export async function ThemeList({ reference, themes, tools }: { reference: strin
             <p className="text-sm">
               <span className="font-semibold">{t("stance")}</span> {stance.map(([k, n]) => `${k === "NONE" ? t("noKind") : tk(k)} (${n})`).join(", ")}
             </p>
+            {theme.votes ? (
+              <p className="text-sm">
+                <span className="font-semibold">{t("votesLabel")}</span> {t("votes", theme.votes)}
+              </p>
+            ) : null}
             {theme.disposition ? (
               <p className="text-sm" data-testid="theme-disposition">
                 <span className="font-semibold">{t("disposition")}</span> {td(theme.disposition.value)}

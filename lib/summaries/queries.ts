@@ -14,6 +14,8 @@ export type ThemeSummary = {
   /** Distinct voices: a campaign counts once. */
   voices: number;
   stance: { SUPPORT: number; CONCERN: number; QUESTION: number; CHANGE: number; NONE: number };
+  /** Votes cast on the theme's comments. */
+  votes: { agree: number; disagree: number; pass: number };
   groups: Record<string, number>;
   quotes: { id: string; anchor: string | null; text: string }[];
   disposition: { value: DispositionValue; response: string; versionNumber: number | null; anchor: string | null } | null;
@@ -22,14 +24,15 @@ export type ThemeSummary = {
 /** Every theme of a draft with its size, stance mix, stakeholder groups and most central quotes: 4 queries. */
 export async function themeSummaries(draftId: string, quotesPerTheme = 3): Promise<ThemeSummary[]> {
   const [themes, groups, quotes, dispositions] = await Promise.all([
-    prisma.$queryRaw<{ id: string; customLabel: string | null; suggestedLabel: string | null; keyPhrases: string[]; comments: number; voices: number; support: number; concern: number; question: number; change: number; none: number }[]>`
+    prisma.$queryRaw<{ id: string; customLabel: string | null; suggestedLabel: string | null; keyPhrases: string[]; comments: number; voices: number; support: number; concern: number; question: number; change: number; none: number; agree: number; disagree: number; pass: number }[]>`
       SELECT t.id, t."customLabel", t."suggestedLabel", t."keyPhrases", count(*)::int AS comments,
         count(*) FILTER (WHERE m."campaignId" IS NULL)::int AS voices,
         count(*) FILTER (WHERE c.kind = 'SUPPORT')::int AS support,
         count(*) FILTER (WHERE c.kind = 'CONCERN')::int AS concern,
         count(*) FILTER (WHERE c.kind = 'QUESTION')::int AS question,
         count(*) FILTER (WHERE c.kind = 'CHANGE')::int AS change,
-        count(*) FILTER (WHERE c.kind IS NULL)::int AS none
+        count(*) FILTER (WHERE c.kind IS NULL)::int AS none,
+        sum(c."agreeCount")::int AS agree, sum(c."disagreeCount")::int AS disagree, sum(c."passCount")::int AS pass
       FROM "Theme" t JOIN "ThemeComment" m ON m."themeId" = t.id JOIN "Comment" c ON c.id = m."commentId"
       WHERE t."draftId" = ${draftId} AND c.status = 'PUBLISHED'
       GROUP BY t.id ORDER BY comments DESC, t.id`,
@@ -55,6 +58,7 @@ export async function themeSummaries(draftId: string, quotesPerTheme = 3): Promi
     comments: t.comments,
     voices: t.voices,
     stance: { SUPPORT: t.support, CONCERN: t.concern, QUESTION: t.question, CHANGE: t.change, NONE: t.none },
+    votes: { agree: t.agree, disagree: t.disagree, pass: t.pass },
     groups: Object.fromEntries(groups.filter((g) => g.themeId === t.id).map((g) => [g.group ?? "UNDECLARED", g.n])),
     quotes: quotes.filter((q) => q.themeId === t.id).map(({ id, anchor, text }) => ({ id, anchor, text })),
     disposition: dispositions.find((d) => d.themeId === t.id) ?? null,

@@ -122,6 +122,8 @@ describe("summary of responses", () => {
     const letterTheme = themes.find((t) => t.id === campaigns[0]!.themeId)!;
     expect(letterTheme.voices).toBeLessThan(letterTheme.comments);
     expect(themes.every((t) => t.quotes.length > 0 && t.label.length > 0)).toBe(true);
+    const votesOnPublished = await prisma.commentVote.count({ where: { comment: { draftId: draft.id, status: "PUBLISHED" } } });
+    expect(themes.reduce((n, t) => n + t.votes.agree + t.votes.disagree + t.votes.pass, 0)).toBe(votesOnPublished);
 
     // Rename, merge, split and move; then new comments arrive and the analysis runs again.
     const [a, b] = themes;
