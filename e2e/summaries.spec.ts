@@ -83,6 +83,12 @@ test("a moderator summarises the seeded consultation and a signed-out visitor re
   await expect(visitor.getByTestId("consensus").locator("li").first()).toBeVisible();
   await expect(visitor.getByTestId("provenance")).toContainText("renamed the theme");
   await expect(visitor.getByTestId("provenance")).toContainText("merged");
+  // Each theme's size traces to its comments, as they stood when the summary was published.
+  await visitor.getByTestId("theme").filter({ hasText: "Public funding for rural networks" }).getByRole("link", { name: /^All \d+ comments in this theme$/ }).click();
+  await expect(visitor.getByRole("heading", { level: 1, name: "Public funding for rural networks" })).toBeVisible();
+  await expect(visitor.getByTestId("theme-comments").locator("li").first()).toBeVisible();
+  await expectNoSeriousViolations(visitor, "summary theme page");
+  await visitor.goBack();
   // Every quote links to its comment in the discussion.
   const quoteLink = visitor.getByTestId("theme").first().getByRole("link", { name: "Open the comment" }).first();
   await quoteLink.click();

@@ -93,7 +93,7 @@ export async function Provenance({ content }: { content: SummaryContent }) {
 }
 
 /** The whole summary of responses, as published (and previewed in the workspace). */
-export async function SummaryReport({ reference, content, headingLevel = 2 }: { reference: string; content: SummaryContent; headingLevel?: 2 | 3 }) {
+export async function SummaryReport({ reference, content, headingLevel = 2, version }: { reference: string; content: SummaryContent; headingLevel?: 2 | 3; version?: number }) {
   const [t, tg] = await Promise.all([getTranslations("summaries"), getTranslations("groups")]);
   const H = `h${headingLevel}` as "h2";
   const opinionGroupLabel = (k: string) => t("opinions.groupShort", { letter: String.fromCharCode(65 + Number(k)) });
@@ -109,7 +109,7 @@ export async function SummaryReport({ reference, content, headingLevel = 2 }: { 
   return (
     <div className="flex flex-col gap-10">
       {section("sum-participation", t("report.participation"), <ParticipationFigures data={content.participation} />)}
-      {section("sum-themes", t("report.themes"), <ThemeList reference={reference} themes={content.themes} />)}
+      {section("sum-themes", t("report.themes"), <ThemeList reference={reference} themes={content.themes} themeHref={content.themeComments && version ? (id) => `/drafts/${encodeURIComponent(reference)}/summary/themes/${encodeURIComponent(id)}?v=${version}` : undefined} />)}
       {content.campaigns.length
         ? section(
             "sum-campaigns",

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import type { ThemeSummary } from "@/lib/summaries/queries";
 import { commentHref } from "./links";
 
@@ -7,7 +8,7 @@ import { commentHref } from "./links";
  * stance mix, the disposition, and the most representative comments, linked. `tools` adds the
  * workspace's editing forms under each theme.
  */
-export async function ThemeList({ reference, themes, tools }: { reference: string; themes: ThemeSummary[]; tools?: (theme: ThemeSummary) => React.ReactNode }) {
+export async function ThemeList({ reference, themes, tools, themeHref }: { reference: string; themes: ThemeSummary[]; tools?: (theme: ThemeSummary) => React.ReactNode; themeHref?: (id: string) => string }) {
   const [t, tg, tk, td] = await Promise.all([getTranslations("summaries.themes"), getTranslations("groups"), getTranslations("participation.kinds"), getTranslations("summaries.dispositions.values")]);
   if (themes.length === 0) return <p className="text-muted">{t("none")}</p>;
   const total = themes.reduce((n, th) => n + th.comments, 0) || 1;
@@ -62,6 +63,13 @@ export async function ThemeList({ reference, themes, tools }: { reference: strin
                 ))}
               </ul>
             </div>
+            {themeHref ? (
+              <p className="text-sm">
+                <Link className="link" href={themeHref(theme.id)}>
+                  {t("allComments", { count: theme.comments })}
+                </Link>
+              </p>
+            ) : null}
             {tools ? tools(theme) : null}
           </li>
         );

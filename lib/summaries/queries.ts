@@ -123,3 +123,23 @@ export async function commentTexts(ids: string[]) {
 export async function summaryEdits(draftId: string) {
   return prisma.summaryEdit.findMany({ where: { draftId }, orderBy: { createdAt: "asc" }, select: { action: true, detail: true, createdAt: true, actor: { select: { name: true } } } });
 }
+
+/** Every comment of each theme, most central first (kept in each published summary so its counts trace to comments). */
+export async function themeMemberIds(draftId: string): Promise<Record<string, string[]>> {
+  const rows = await prisma.$queryRaw<{ themeId: string; ids: string[] }[]>`
+    SELECT m."themeId", array_agg(m."commentId" ORDER BY m.centrality DESC, m."commentId") AS ids
+    FROM "ThemeComment" m JOIN "Comment" c ON c.id = m."commentId"
+    WHERE m."draftId" = ${draftId} AND c.status = 'PUBLISHED' GROUP BY 1`;
+  return Object.fromEntries(rows.map((r) => [r.themeId, r.ids]));
+}
+
+/** Some comments for a public list, in the given order (hidden or withdrawn ones say so, without their text). */
+export async function commentsForList(ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await prisma.$queryRaw<{ id: string; body: string; anchor: string | null; status: string; kind: string | null; group: string | null; agree: number; disagree: number; pass: number }[]>`
+    SELECT c.id, c.body, c.anchor, c.status::text AS status, c.kind::text AS kind, u."stakeholderGroup"::text AS "group",
+           c."agreeCount" AS agree, c."disagreeCount" AS disagree, c."passCount" AS pass
+    FROM "Comment" c JOIN "User" u ON u.id = c."authorId" WHERE c.id = ANY(${ids}::text[])`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => !!r).map((r) => ({ ...r, body: r.status === "PUBLISHED" ? r.body : "" }));
+}

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { AnalysisResult } from "./analysis/analyse";
 import type { StatementAcrossGroups } from "./analysis/agreement";
 import { dispositionProgress } from "./dispositions";
-import { campaignSummaries, commentTexts, summaryEdits, themeSummaries } from "./queries";
+import { campaignSummaries, commentTexts, summaryEdits, themeMemberIds, themeSummaries } from "./queries";
 import { participation, positionDistribution } from "./workspace";
 
 type Statement = { commentId: string; text: string; anchor: string | null; votes: { agree: number; disagree: number; pass: number }; minAgree: number; spread: number; groups: StatementAcrossGroups["groups"] };
@@ -17,7 +17,7 @@ type Statement = { commentId: string; text: string; anchor: string | null; votes
 export async function buildSummary(draft: { id: string; reference: string; title: string; organisation: { name: string; slug: string } }) {
   const run = await prisma.analysisRun.findFirst({ where: { draftId: draft.id, status: "DONE" }, orderBy: { createdAt: "desc" } });
   const result = (run?.result ?? null) as Omit<AnalysisResult, "themes" | "unthemed"> | null;
-  const [people, positions, themes, campaigns, progress, edits, dispositions] = await Promise.all([
+  const [people, positions, themes, campaigns, progress, edits, dispositions, members] = await Promise.all([
     participation(draft.id),
     positionDistribution(draft.id),
     themeSummaries(draft.id),
@@ -29,6 +29,7 @@ export async function buildSummary(draft: { id: string; reference: string; title
       orderBy: { updatedAt: "asc" },
       select: { commentId: true, value: true, response: true, versionNumber: true, anchor: true, comment: { select: { body: true, anchor: true } } },
     }),
+    themeMemberIds(draft.id),
   ]);
   const opinions = result?.opinions;
   const statementIds = [
@@ -49,6 +50,8 @@ export async function buildSummary(draft: { id: string; reference: string; title
     participation: people,
     positions,
     themes,
+    /** Theme id → every comment in it when the summary was made (the public theme pages list them). */
+    themeComments: members,
     campaigns,
     opinionGroups: (opinions?.groups ?? []).map((g) => ({
       index: g.index,

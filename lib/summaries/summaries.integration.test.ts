@@ -177,6 +177,11 @@ describe("summary of responses", () => {
     expect(published.content.provenance.edits.map((e) => e.action)).toContain("merge");
     expect(published.content.provenance.cutoffAt).toBe(second.cutoffAt.toISOString());
     expect(published.content.dispositions.some((d) => d.value === "NOTED")).toBe(true);
+    // Theme sizes trace to the comments: every published comment is in exactly one theme's list.
+    const listed = Object.values(published.content.themeComments).flat();
+    expect(listed).toHaveLength(86);
+    expect(new Set(listed).size).toBe(86);
+    expect(published.content.themeComments[a!.id]!.length).toBe(published.content.themes.find((t) => t.id === a!.id)!.comments);
 
     // Exports: our CSV, and the Pol.is format read back by the Pol.is parser.
     const csv = await commentsCsv(draft.id);

@@ -210,6 +210,7 @@ export default async function SummaryWorkspacePage({ params, searchParams }: Pro
         <ThemeList
           reference={draft.reference}
           themes={themes}
+          themeHref={(id) => href({ theme: id })}
           tools={(theme) => (
             <details className="border-t border-line pt-2" data-testid="theme-tools">
               <summary className="cursor-pointer font-semibold">{t("themes.edit", { label: theme.label })}</summary>
@@ -244,9 +245,6 @@ export default async function SummaryWorkspacePage({ params, searchParams }: Pro
                   <DispositionFields t={t} tv={tv} idPrefix={`theme-${theme.id}`} initial={theme.disposition} />
                   <button type="submit" className="btn-secondary self-start">{t("dispositions.saveForTheme")}</button>
                 </InlineActionForm>
-                <p>
-                  <Link className="link" href={href({ theme: theme.id })}>{t("themes.listComments")}</Link>
-                </p>
               </div>
             </details>
           )}

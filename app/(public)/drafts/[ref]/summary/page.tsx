@@ -77,7 +77,7 @@ export default async function SummaryPage(props: Props) {
           ) : null}
         </nav>
       </header>
-      <SummaryReport reference={summary.draft.reference} content={summary.content} />
+      <SummaryReport reference={summary.draft.reference} content={summary.content} version={summary.number} />
     </article>
   );
 }
