@@ -6,6 +6,7 @@
 import { createServer } from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { DEFAULT_SETTINGS, type AnalysisInput } from "../lib/summaries/analysis/analyse";
+import { adjustedRandIndex } from "../lib/summaries/analysis/ari";
 import { seededRandom } from "../lib/summaries/analysis/random";
 import { summariseInWorker } from "../lib/summaries/run-analysis";
 import { polisStatements } from "./support";
@@ -37,6 +38,11 @@ function voteMatrix(participants: number, statementCount: number): AnalysisInput
     }
   }
   return { comments: Array.from({ length: statementCount }, (_, s) => ({ id: `s${s}`, text: statements[s % statements.length]! })), votes };
+}
+
+function plantedAri(groups: { participantIds: string[] }[]) {
+  const pairs = groups.flatMap((g, i) => g.participantIds.map((p) => [i, Number(p.slice(1)) % 3] as const));
+  return pairs.length ? Math.round(adjustedRandIndex(pairs.map((x) => x[0]), pairs.map((x) => x[1])) * 1000) / 1000 : null;
 }
 
 function quantile(values: number[], q: number) {
@@ -81,6 +87,8 @@ async function measure(name: string, input: AnalysisInput) {
     campaigns: result.analysis.campaigns.length,
     largestCampaign: result.analysis.campaigns[0]?.commentIds.length ?? 0,
     opinionGroups: result.analysis.opinions.groups.length,
+    /** Agreement of the opinion groups with the camps the generator planted (participant p is in camp p % 3). */
+    plantedCampsAri: plantedAri(result.analysis.opinions.groups),
     httpP99Ms: Math.round(quantile(latencies, 0.99) * 10) / 10,
     httpRequests: latencies.length,
     eventLoopP99Ms: Math.round(loop.percentile(99) / 1e5) / 10,
