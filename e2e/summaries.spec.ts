@@ -73,7 +73,8 @@ test("a moderator summarises the seeded consultation and a signed-out visitor re
   await expect(page.getByTestId("published-versions")).toContainText("Version 2");
 
   // A signed-out visitor finds it from the draft and reads it.
-  const visitor = await browser.newPage();
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
   await visitor.goto(draft);
   await visitor.getByTestId("summary-link").getByRole("link", { name: "Summary of responses" }).click();
   await expect(visitor.getByRole("heading", { level: 1 })).toContainText("Summary of responses");
@@ -101,5 +102,5 @@ test("a moderator summarises the seeded consultation and a signed-out visitor re
   // The workspace is not for visitors.
   expect((await visitor.goto(`${draft}/workspace`))!.status()).toBe(200);
   await expect(visitor).toHaveURL(/\/signin/);
-  await visitor.close();
+  await visitorContext.close();
 });
