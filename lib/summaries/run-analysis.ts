@@ -107,6 +107,12 @@ export function summariseInWorker(
 /** Does one queued run: load, analyse in a worker, then store themes and results in one transaction. */
 export async function processRun(runId: string): Promise<void> {
   const run = await prisma.analysisRun.update({ where: { id: runId }, data: { status: "RUNNING", heartbeatAt: new Date(), step: "loading" } });
+  // A heartbeat while the run is alive, however long one step takes; a run whose heartbeat stops
+  // (the server restarted) counts as interrupted after STALE_AFTER_MS.
+  const heartbeat = setInterval(() => {
+    prisma.analysisRun.update({ where: { id: runId }, data: { heartbeatAt: new Date() } }).catch(() => {});
+  }, 20_000);
+  heartbeat.unref();
   try {
     const input = await loadAnalysisInput(run.draftId, run.cutoffAt);
     const existing = await existingThemes(run.draftId);
@@ -119,12 +125,14 @@ export async function processRun(runId: string): Promise<void> {
     await prisma.analysisRun.update({ where: { id: runId }, data: { step: "saving", progress: 0.92, heartbeatAt: new Date() } });
     await storeSummary(run.draftId, runId, summarised);
   } catch (error) {
+    clearInterval(heartbeat);
     await prisma.analysisRun.update({
       where: { id: runId },
       data: { status: "FAILED", active: null, error: String((error as Error)?.message ?? error).slice(0, 500), finishedAt: new Date() },
     });
     throw error;
   }
+  clearInterval(heartbeat);
   if (env.SUMMARY_LLM_URL && env.SUMMARY_LLM_MODEL) {
     await refineLabels(run.draftId, runId, { url: env.SUMMARY_LLM_URL, model: env.SUMMARY_LLM_MODEL, apiKey: env.SUMMARY_LLM_API_KEY }).catch((error) =>
       console.warn("[analysis] label suggestions unavailable:", (error as Error).message),
@@ -193,11 +201,16 @@ async function storeSummary(draftId: string, runId: string, summarised: Summaris
   );
 }
 
-/** The latest run (for progress) and the latest finished run (for results) of a draft. */
-export async function analysisState(draftId: string) {
+/**
+ * The latest run (for progress) and the latest finished run (for results) of a draft. `active` is
+ * false for a run whose heartbeat stopped, so the workspace offers to start again.
+ */
+export async function analysisState(draftId: string, now = Date.now()) {
   const [latest, finished] = await Promise.all([
-    prisma.analysisRun.findFirst({ where: { draftId }, orderBy: { createdAt: "desc" }, select: { id: true, status: true, progress: true, step: true, error: true, createdAt: true } }),
+    prisma.analysisRun.findFirst({ where: { draftId }, orderBy: { createdAt: "desc" }, select: { id: true, status: true, progress: true, step: true, error: true, createdAt: true, heartbeatAt: true } }),
     prisma.analysisRun.findFirst({ where: { draftId, status: "DONE" }, orderBy: { createdAt: "desc" } }),
   ]);
-  return { latest, finished };
+  const running = latest?.status === "QUEUED" || latest?.status === "RUNNING";
+  const active = running && latest!.heartbeatAt.getTime() > now - STALE_AFTER_MS;
+  return { latest, finished, active, interrupted: running && !active };
 }

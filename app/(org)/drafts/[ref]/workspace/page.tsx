@@ -56,7 +56,7 @@ export default async function SummaryWorkspacePage({ params, searchParams }: Pro
     workspaceComments(draft.id, { themeId: themeFilter, undecided: openOnly, page, pageSize: PAGE_SIZE }),
     prisma.summaryVersion.findMany({ where: { draftId: draft.id }, orderBy: { number: "desc" }, select: { number: true, publishedAt: true, note: true } }),
   ]);
-  const active = state.latest?.status === "QUEUED" || state.latest?.status === "RUNNING";
+  const active = state.active;
   const themes = content.themes;
   const themeOptions = themes.map((th) => ({ id: th.id, label: th.label }));
   const progress = content.dispositionProgress;
@@ -110,7 +110,7 @@ export default async function SummaryWorkspacePage({ params, searchParams }: Pro
         ) : (
           <p>{t("analysis.never")}</p>
         )}
-        {state.latest?.status === "FAILED" ? <p className="text-danger" role="alert">{t("analysis.failed", { error: state.latest.error ?? "" })}</p> : null}
+        {state.latest?.status === "FAILED" || state.interrupted ? <p className="text-danger" role="alert">{t("analysis.failed", { error: state.latest?.error ?? "interrupted" })}</p> : null}
         <AnalysisProgress active={active} progress={state.latest?.progress ?? 0} step={state.latest?.step ?? ""} />
         {!active ? (
           <InlineActionForm action={requestAnalysisAction} hidden={{ draftId: draft.id }}>
