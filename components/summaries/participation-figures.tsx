@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { BarChart } from "@/components/surveys/bar-chart";
 import type { Participation } from "@/lib/summaries/workspace";
 
-async function RepresentationTable({ caption, rows, labelOf }: { caption: string; rows: Participation["groups"]; labelOf: (key: string) => string }) {
+/** Counts per category with their share and a warning for missing or under-represented ones. */
+export async function RepresentationTable({ caption, rows, labelOf }: { caption: string; rows: Participation["groups"]; labelOf: (key: string) => string }) {
   const t = await getTranslations("summaries.participation");
   const flagged = rows.filter((r) => r.status !== "ok");
   return (

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findCampaigns } from "@/lib/summaries/analysis/campaigns";
+import { REGIONS, STAKEHOLDER_GROUPS, regionOf, representation } from "@/lib/summaries/representation";
 import { findThemes } from "@/lib/summaries/analysis/themes";
 import type { Definition } from "./definition";
 import type { TResultsFilter } from "./schemas";
@@ -41,7 +42,18 @@ export async function computeResults(surveyId: string, definition: Definition, f
   // GROUPING bits: 4 = group, 2 = country, 1 = day (a bit is set when that column is aggregated away).
   const total = responseGroups.find((r) => r.g === 7)?.n ?? 0;
   const byGroup = responseGroups.filter((r) => r.g === 3).map((r) => ({ key: r.grp, n: r.n })).sort((a, b) => b.n - a.n);
-  const byCountry = responseGroups.filter((r) => r.g === 5).map((r) => ({ key: r.country, n: r.n })).sort((a, b) => b.n - a.n).slice(0, 30);
+  const allCountries = responseGroups.filter((r) => r.g === 5).map((r) => ({ key: r.country, n: r.n })).sort((a, b) => b.n - a.n);
+  const byCountry = allCountries.slice(0, 30);
+  // Balance of voices, with the same warnings as the summaries workspace.
+  const regionCounts: Record<string, number> = {};
+  for (const c of allCountries) {
+    const region = regionOf(c.key);
+    if (region) regionCounts[region] = (regionCounts[region] ?? 0) + c.n;
+  }
+  const balance = {
+    groups: representation(Object.fromEntries(byGroup.filter((g) => g.key).map((g) => [g.key!, g.n])), STAKEHOLDER_GROUPS),
+    regions: representation(regionCounts, REGIONS),
+  };
   const overTime = responseGroups.filter((r) => r.g === 6 && r.day).map((r) => ({ day: r.day!, n: r.n })).sort((a, b) => a.day.getTime() - b.day.getTime()).slice(-60);
   const words = new Map<string, Map<string, number>>();
   for (const t of texts) {
@@ -66,6 +78,7 @@ export async function computeResults(surveyId: string, definition: Definition, f
     }),
     byGroup,
     byCountry,
+    balance,
     overTime,
   };
 }

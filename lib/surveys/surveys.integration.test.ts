@@ -84,6 +84,10 @@ describe("survey responses", () => {
     expect(all.questions[0]!.options.sort((a, b) => a.option.localeCompare(b.option))).toEqual([{ option: "no", n: 2 }, { option: "yes", n: 1 }]);
     expect(all.questions[1]!.numbers).toEqual([{ value: 4, n: 2 }, { value: 8, n: 1 }]);
     expect(all.byGroup).toEqual(expect.arrayContaining([{ key: "CIVIL_SOCIETY", n: 2 }, { key: "GOVERNMENT", n: 1 }]));
+    // Balance of voices: everyone answered from Kenya (Africa); the groups that did not answer are missing.
+    expect(all.balance.regions.find((r) => r.key === "AF")).toMatchObject({ count: 3, status: "ok" });
+    expect(all.balance.regions.find((r) => r.key === "EU")).toMatchObject({ count: 0, status: "missing" });
+    expect(all.balance.groups.find((g) => g.key === "ACADEMIA")?.status).toBe("missing");
     const civil = await surveyResults(id, definition, { group: "CIVIL_SOCIETY" });
     expect(civil.total).toBe(2);
     expect(civil.questions[0]!.options).toEqual([{ option: "no", n: 2 }]);

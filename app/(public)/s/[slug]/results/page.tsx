@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { RepresentationTable } from "@/components/summaries/participation-figures";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/surveys/bar-chart";
@@ -24,7 +25,7 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
   const staff = survey && (can(user, "draft.edit", { organisationId: survey.organisationId }) || can(user, "moderation.act", { organisationId: survey.organisationId }));
   if (!survey || (!staff && !survey.publicResults)) notFound();
   const filter = ZResultsFilter.parse(await searchParams);
-  const [t, tg, locale, format, results] = await Promise.all([getTranslations("survey"), getTranslations("groups"), getLocale(), getFormatter(), surveyResults(survey.id, survey.definition, filter)]);
+  const [t, tg, ts, locale, format, results] = await Promise.all([getTranslations("survey"), getTranslations("groups"), getTranslations("summaries"), getLocale(), getFormatter(), surveyResults(survey.id, survey.definition, filter)]);
   const opt = (q: (typeof survey.definition)[number], id: string) => (id === "other" ? t("other") : q.type === "country" ? (countryName(id, locale) ?? id) : localized(q.options.find((o) => o.id === id)?.label, locale) || id);
   const filterSelect = (name: keyof typeof filter, label: string, options: Array<{ value: string; label: string }>) => (
     <div className="flex flex-col gap-1">
@@ -85,6 +86,17 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
         </h2>
         <BarChart caption={t("byGroup")} labelHeader={t("demographics.group")} valueLabel={t("count")} rows={results.byGroup.map((g) => ({ label: g.key ? tg(g.key as (typeof stakeholderGroups)[number]) : t("notStated"), value: g.n }))} />
       </section>
+      {results.total > 0 ? (
+        <section aria-labelledby="balance" className="card flex flex-col gap-4">
+          <h2 id="balance" className="text-xl font-semibold">
+            {ts("participation.warningTitle")}
+          </h2>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <RepresentationTable caption={ts("participation.byGroup")} rows={results.balance.groups} labelOf={(k) => tg(k as (typeof stakeholderGroups)[number])} />
+            <RepresentationTable caption={ts("participation.byRegion")} rows={results.balance.regions} labelOf={(k) => ts(`participation.regions.${k}` as "participation.regions.AF")} />
+          </div>
+        </section>
+      ) : null}
       {results.byCountry.length > 0 ? (
         <section aria-labelledby="by-country" className="card flex flex-col gap-2">
           <h2 id="by-country" className="text-xl font-semibold">
