@@ -63,6 +63,13 @@ test("a moderator summarises the seeded consultation and a signed-out visitor re
   await expect(comment.getByTestId("comment-disposition")).toHaveCount(0);
   await comment.getByLabel("Partly accepted").check();
   await comment.getByLabel("Response (what we did and why)").fill("Section 3 now asks for audited universal service funds.");
+  // A paragraph that does not exist: a clear message, and nothing typed is lost.
+  await comment.getByLabel(/Where the text changed/).fill("9:p-9.9");
+  await comment.getByRole("button", { name: "Save disposition" }).click();
+  await expect(comment.getByRole("alert")).toHaveText("Give a version and a paragraph of this draft, e.g. 1:p-2.1.");
+  await expect(comment.getByLabel("Response (what we did and why)")).toHaveValue("Section 3 now asks for audited universal service funds.");
+  await expect(comment.getByLabel("Partly accepted")).toBeChecked();
+  await comment.getByLabel(/Where the text changed/).fill("");
   await comment.getByRole("button", { name: "Save disposition" }).click();
   await expect(progressLabel).toHaveText(`${openBefore - 1} of 270 comments still have no disposition`);
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { useFormText } from "./use-form-text";
 
@@ -25,11 +25,23 @@ export function InlineActionForm({
   label?: string;
 }) {
   const [state, formAction] = useActionState(action, idleState);
+  const form = useRef<HTMLFormElement>(null);
+  // React resets a form after its action; on an error, put back what the user had typed or chosen.
+  useEffect(() => {
+    if (state.status !== "error" || !state.values || !form.current) return;
+    for (const el of Array.from(form.current.elements)) {
+      if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)) continue;
+      if (!el.name || el.type === "hidden" || el.type === "file" || el.type === "password") continue;
+      const value = state.values[el.name];
+      if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox")) el.checked = value !== undefined && el.value === value;
+      else if (value !== undefined) el.value = value;
+    }
+  }, [state]);
   const tm = useTranslations("participation.messages");
   const f = useFormText(state);
   const fieldError = state.fieldErrors ? Object.keys(state.fieldErrors).map((k) => f.fieldError(k)).find(Boolean) : undefined;
   return (
-    <form action={formAction} className={className} aria-label={label}>
+    <form ref={form} action={formAction} className={className} aria-label={label}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -9,7 +9,9 @@ export const ZMergeThemes = z.object({
   themeId: z.string().min(1),
   intoThemeId: z.string().min(1, { error: "required" }),
 });
-export const ZSplitTheme = z.object({ themeId: z.string().min(1) });
+/** `size`: the theme's comment count the moderator saw; a retried split finds another size and does nothing. */
+export const ZSplitTheme = z.object({ themeId: z.string().min(1), size: z.coerce.number().int().min(0).optional() });
+export const ZImportPolis = z.object({ draftId: z.string().min(1) });
 export const ZMoveComment = z.object({
   commentId: z.string().min(1),
   themeId: z.string().min(1, { error: "required" }),

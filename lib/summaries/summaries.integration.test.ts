@@ -130,8 +130,11 @@ describe("summary of responses", () => {
     await renameTheme(actors.moderator!, { themeId: a!.id, label: "Connectivity" });
     await expect(renameTheme(actors.stranger!, { themeId: a!.id, label: "x" })).rejects.toBeInstanceOf(ForbiddenError);
     const bigTheme = [...themes].sort((x, y) => y.voices - x.voices)[0]!;
-    await splitTheme(actors.moderator!, { themeId: bigTheme.id });
+    await splitTheme(actors.moderator!, { themeId: bigTheme.id, size: bigTheme.comments });
+    const themeCount = (await themeSummaries(draft.id)).length;
+    await splitTheme(actors.moderator!, { themeId: bigTheme.id, size: bigTheme.comments }); // retried: no second split
     themes = await themeSummaries(draft.id);
+    expect(themes).toHaveLength(themeCount);
     const target = themes.find((t) => t.id !== a!.id && t.id !== b!.id)!;
     await mergeThemes(actors.moderator!, { themeId: target.id, intoThemeId: b!.id });
     await mergeThemes(actors.moderator!, { themeId: target.id, intoThemeId: b!.id }); // retry: no-op

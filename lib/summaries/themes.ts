@@ -49,11 +49,12 @@ export async function mergeThemes(actor: Actor | null, input: { themeId: string;
 }
 
 /** Splits a theme in two (k-means on its own comments); comments a moderator placed stay together. */
-export async function splitTheme(actor: Actor | null, input: { themeId: string }) {
+export async function splitTheme(actor: Actor | null, input: { themeId: string; size?: number }) {
   const theme = await themeOfDraft(actor, input.themeId);
   const members = await prisma.$queryRaw<{ id: string; text: string; campaignId: string | null }[]>`
     SELECT c.id, c.body AS text, m."campaignId" FROM "ThemeComment" m JOIN "Comment" c ON c.id = m."commentId"
     WHERE m."themeId" = ${theme.id} ORDER BY m.centrality DESC, c.id`;
+  if (input.size !== undefined && input.size !== members.length) return; // already split (a retry)
   const voices = members.filter((m) => !m.campaignId);
   if (voices.length < 2) throw new ConflictError("tooSmallToSplit");
   const weight = new Map<string, number>();

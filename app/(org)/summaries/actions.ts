@@ -10,7 +10,7 @@ import { setDisposition } from "@/lib/summaries/dispositions";
 import { MAX_IMPORT_BYTES, importPolis } from "@/lib/summaries/import-polis";
 import { publishSummary } from "@/lib/summaries/publish";
 import { requestAnalysis } from "@/lib/summaries/run-analysis";
-import { ZDisposition, ZMergeThemes, ZMoveComment, ZPublishSummary, ZRenameTheme, ZRequestAnalysis, ZSplitTheme } from "@/lib/summaries/schemas";
+import { ZDisposition, ZImportPolis, ZMergeThemes, ZMoveComment, ZPublishSummary, ZRenameTheme, ZRequestAnalysis, ZSplitTheme } from "@/lib/summaries/schemas";
 import { mergeThemes, moveComment, renameTheme, splitTheme } from "@/lib/summaries/themes";
 
 const refresh = () => revalidatePath("/drafts/[ref]", "layout");
@@ -63,6 +63,8 @@ export async function importPolisAction(_prev: ActionState, formData: FormData):
   try {
     const user = await getCurrentUser();
     if (!user) throw new UnauthenticatedError();
+    const parsed = ZImportPolis.safeParse(values);
+    if (!parsed.success) return { status: "error", formError: "notFound", values };
     const comments = formData.get("comments");
     const votes = formData.get("votes");
     const fieldErrors: Record<string, string> = {};
@@ -71,7 +73,7 @@ export async function importPolisAction(_prev: ActionState, formData: FormData):
     if (!(votes instanceof File) || votes.size === 0) fieldErrors.votes = "required";
     else if (votes.size > MAX_IMPORT_BYTES) fieldErrors.votes = "fileTooLarge";
     if (Object.keys(fieldErrors).length) return { status: "error", fieldErrors, values };
-    const result = await importPolis(user, { draftId: values.draftId, commentsCsv: await (comments as File).text(), votesCsv: await (votes as File).text() });
+    const result = await importPolis(user, { draftId: parsed.data.draftId, commentsCsv: await (comments as File).text(), votesCsv: await (votes as File).text() });
     refresh();
     return { status: "success", message: "polisImported", data: { comments: String(result.comments), votes: String(result.votes) }, values };
   } catch (error) {

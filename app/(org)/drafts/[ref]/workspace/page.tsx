@@ -237,7 +237,7 @@ export default async function SummaryWorkspacePage({ params, searchParams }: Pro
                   </InlineActionForm>
                 ) : null}
                 {theme.voices > 1 ? (
-                  <InlineActionForm action={splitThemeAction} hidden={{ themeId: theme.id }} label={t("themes.split")}>
+                  <InlineActionForm action={splitThemeAction} hidden={{ themeId: theme.id, size: String(theme.comments) }} label={t("themes.split")}>
                     <button type="submit" className="btn-secondary">{t("themes.split")}</button>
                   </InlineActionForm>
                 ) : null}
