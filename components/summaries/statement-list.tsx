@@ -53,3 +53,18 @@ export async function StatementList({ reference, statements, caption, empty, gro
     </ol>
   );
 }
+
+const kinds = {
+  consensus: { empty: "statements.noConsensus", across: "opinion" },
+  divisive: { empty: "statements.noDivisive", across: "opinion" },
+  bridging: { empty: "statements.noBridging", across: "stakeholder" },
+  split: { empty: "statements.noSplit", across: "stakeholder" },
+} as const;
+
+/** One of the four statement lists of a summary: across opinion groups or declared stakeholder groups. */
+export async function AgreementStatements({ reference, content, kind }: { reference: string; content: SummaryContent; kind: keyof typeof kinds }) {
+  const [t, tg] = await Promise.all([getTranslations("summaries"), getTranslations("groups")]);
+  const { empty, across } = kinds[kind];
+  const groupLabel = across === "opinion" ? (k: string) => t("opinions.groupShort", { letter: String.fromCharCode(65 + Number(k)) }) : (k: string) => tg(k as never);
+  return <StatementList reference={reference} statements={content[kind]} caption={t(`report.${kind}`)} empty={t(empty)} groupLabel={groupLabel} testId={kind} />;
+}

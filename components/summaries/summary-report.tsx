@@ -4,7 +4,8 @@ import type { SummaryContent } from "@/lib/summaries/snapshot";
 import { commentHref, excerpt } from "./links";
 import { OpinionGroups } from "./opinion-map";
 import { ParticipationFigures } from "./participation-figures";
-import { StatementList } from "./statement-list";
+import { CampaignList } from "./campaign-list";
+import { AgreementStatements } from "./statement-list";
 import { ThemeList } from "./theme-list";
 
 /** "What you said, what we did": every disposition recorded on a comment. */
@@ -94,12 +95,10 @@ export async function Provenance({ content }: { content: SummaryContent }) {
 
 /** The whole summary of responses, as published (and previewed in the workspace). */
 export async function SummaryReport({ reference, content, headingLevel = 2, version }: { reference: string; content: SummaryContent; headingLevel?: 2 | 3; version?: number }) {
-  const [t, tg] = await Promise.all([getTranslations("summaries"), getTranslations("groups")]);
+  const t = await getTranslations("summaries");
   const H = `h${headingLevel}` as "h2";
-  const opinionGroupLabel = (k: string) => t("opinions.groupShort", { letter: String.fromCharCode(65 + Number(k)) });
-  const stakeholderLabel = (k: string) => tg(k as never);
   const section = (id: string, title: string, body: React.ReactNode) => (
-    <section aria-labelledby={id} className="flex flex-col gap-3 break-inside-avoid-page">
+    <section key={id} aria-labelledby={id} className="flex flex-col gap-3 break-inside-avoid-page">
       <H id={id} className="text-2xl font-bold">
         {title}
       </H>
@@ -110,27 +109,9 @@ export async function SummaryReport({ reference, content, headingLevel = 2, vers
     <div className="flex flex-col gap-10">
       {section("sum-participation", t("report.participation"), <ParticipationFigures data={content.participation} />)}
       {section("sum-themes", t("report.themes"), <ThemeList reference={reference} themes={content.themes} themeHref={content.themeComments && version ? (id) => `/drafts/${encodeURIComponent(reference)}/summary/themes/${encodeURIComponent(id)}?v=${version}` : undefined} />)}
-      {content.campaigns.length
-        ? section(
-            "sum-campaigns",
-            t("report.campaigns"),
-            <ul className="flex flex-col gap-2">
-              {content.campaigns.map((c) => (
-                <li key={c.id} className="card text-sm">
-                  <strong>{t("campaigns.signatures", { n: c.signatures })}</strong> {excerpt(c.text, 240)}{" "}
-                  <a className="link" href={commentHref(reference, c.id)}>
-                    {t("themes.openComment")}
-                  </a>
-                </li>
-              ))}
-            </ul>,
-          )
-        : null}
+      {content.campaigns.length ? section("sum-campaigns", t("report.campaigns"), <CampaignList reference={reference} campaigns={content.campaigns} />) : null}
       {section("sum-opinions", t("report.opinions"), <OpinionGroups reference={reference} content={content} />)}
-      {section("sum-consensus", t("report.consensus"), <StatementList reference={reference} statements={content.consensus} caption={t("report.consensus")} empty={t("statements.noConsensus")} groupLabel={opinionGroupLabel} testId="consensus" />)}
-      {section("sum-divisive", t("report.divisive"), <StatementList reference={reference} statements={content.divisive} caption={t("report.divisive")} empty={t("statements.noDivisive")} groupLabel={opinionGroupLabel} testId="divisive" />)}
-      {section("sum-bridging", t("report.bridging"), <StatementList reference={reference} statements={content.bridging} caption={t("report.bridging")} empty={t("statements.noBridging")} groupLabel={stakeholderLabel} testId="bridging" />)}
-      {section("sum-split", t("report.split"), <StatementList reference={reference} statements={content.split} caption={t("report.split")} empty={t("statements.noSplit")} groupLabel={stakeholderLabel} testId="split" />)}
+      {(["consensus", "divisive", "bridging", "split"] as const).map((kind) => section(`sum-${kind}`, t(`report.${kind}`), <AgreementStatements key={kind} reference={reference} content={content} kind={kind} />))}
       {section("sum-dispositions", t("report.dispositions"), <DispositionTable reference={reference} content={content} />)}
       {section("sum-provenance", t("report.provenance"), <Provenance content={content} />)}
     </div>

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { FieldError } from "@/lib/errors";
 import { PolisFormatError, parsePolisExport } from "./analysis/polis";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { draftForSummary } from "./access";
 
 /** Per file; the server actions body limit (next.config.js) allows two such files. */
@@ -55,12 +56,7 @@ export async function importPolis(actor: Actor | null, input: { draftId: string;
                     ${votes.map((v) => value(v.value))}::text[], ${votes.map((v) => v.createdAt)}::timestamp[]) AS z(c, u, v, t)
         ON CONFLICT ("commentId", "userId") DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"
         WHERE "CommentVote".value IS DISTINCT FROM EXCLUDED.value`;
-      await tx.$executeRaw`
-        UPDATE "Comment" c SET "agreeCount" = s.a, "disagreeCount" = s.d, "passCount" = s.p
-        FROM (SELECT "commentId", count(*) FILTER (WHERE value = 'AGREE')::int AS a, count(*) FILTER (WHERE value = 'DISAGREE')::int AS d,
-                     count(*) FILTER (WHERE value = 'PASS')::int AS p
-              FROM "CommentVote" v JOIN "Comment" x ON x.id = v."commentId" WHERE x."draftId" = ${draft.id} GROUP BY 1) s
-        WHERE c.id = s."commentId"`;
+      await recountVotes(tx, draft.id);
       if (inserted + votesWritten === 0) return { comments: 0, votes: 0, participants: participantIds.length };
       await tx.summaryEdit.create({
         data: { draftId: draft.id, actorId: actor!.id, action: "import", detail: { source: "polis", comments: inserted, votes: votesWritten, participants: participantIds.length } },
@@ -69,4 +65,14 @@ export async function importPolis(actor: Actor | null, input: { draftId: string;
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+/** Recounts the vote totals of every comment of a draft in one statement (after a bulk import). */
+export function recountVotes(db: Pick<Prisma.TransactionClient, "$executeRaw">, draftId: string) {
+  return db.$executeRaw`
+    UPDATE "Comment" c SET "agreeCount" = s.a, "disagreeCount" = s.d, "passCount" = s.p
+    FROM (SELECT "commentId", count(*) FILTER (WHERE value = 'AGREE')::int AS a, count(*) FILTER (WHERE value = 'DISAGREE')::int AS d,
+                 count(*) FILTER (WHERE value = 'PASS')::int AS p
+          FROM "CommentVote" v JOIN "Comment" x ON x.id = v."commentId" WHERE x."draftId" = ${draftId} GROUP BY 1) s
+    WHERE c.id = s."commentId"`;
 }

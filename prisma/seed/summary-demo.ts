@@ -1,6 +1,7 @@
 // The closed demo consultation with a few hundred responses, analysed and summarised (see content/connectivity-consultation.ts).
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { publishVersion } from "../../lib/drafts/publish-version";
+import { recountVotes } from "../../lib/summaries/import-polis";
 import { publishSummary } from "../../lib/summaries/publish";
 import { setDisposition } from "../../lib/summaries/dispositions";
 import { campaignSummaries, themeSummaries } from "../../lib/summaries/queries";
@@ -42,11 +43,7 @@ export async function seedSummaryDemo(db: PrismaClient, forumId: string, editorI
     data: comments.map((c, i) => ({ id: ids[i]!, draftId: draft.id, versionNumber: 0, anchor: c.anchor, authorId: userId(c.author), kind: c.kind, body: c.body, createdAt: new Date(now - c.daysAgo * day + i * 1000) })),
   });
   await db.commentVote.createMany({ data: votes.map((v) => ({ commentId: ids[v.comment]!, userId: userId(v.voter), value: v.value, createdAt: new Date(now - 4 * day) })) });
-  await db.$executeRaw`
-    UPDATE "Comment" c SET "agreeCount" = s.a, "disagreeCount" = s.d, "passCount" = s.p
-    FROM (SELECT "commentId", count(*) FILTER (WHERE value = 'AGREE')::int AS a, count(*) FILTER (WHERE value = 'DISAGREE')::int AS d, count(*) FILTER (WHERE value = 'PASS')::int AS p
-          FROM "CommentVote" GROUP BY 1) s
-    WHERE c.id = s."commentId" AND c."draftId" = ${draft.id}`;
+  await recountVotes(db, draft.id);
   await db.position.createMany({ data: positions.map((p) => ({ draftId: draft.id, userId: userId(p.participant), value: p.value })) });
   // The consultation closed three days ago; the moderators analysed it and published a first summary.
   await db.draft.update({ where: { id: draft.id }, data: { status: "CLOSED" } });

@@ -47,10 +47,16 @@ export function summarise(
   }
   const freshVoices = input.comments.map((c) => c.id).filter((id) => !placed.has(id) && !(id in campaignOf));
   let newThemes = 0;
-  const addNew = (ids: string[]) => members.set(`new-${++newThemes}`, ids);
+  const addNew = (ids: string[]) => {
+    const key = `new-${++newThemes}`;
+    members.set(key, ids);
+    return key;
+  };
+  // On a first run the analysis has already labelled and ordered the themes: no need to do it twice.
+  const labelled = new Map<string, { keyPhrases: string[]; documentIds: string[] }>();
   if (existing.length === 0) {
-    for (const t of result.themes) addNew([...t.documentIds]);
-    if (result.unthemed.length) addNew([...result.unthemed]);
+    for (const t of result.themes) labelled.set(addNew([...t.documentIds]), t);
+    if (result.unthemed.length) labelled.set(addNew([...result.unthemed]), { keyPhrases: [], documentIds: result.unthemed });
   } else if (freshVoices.length) {
     const assigned = assignToThemes(
       existing.map((t) => ({ key: t.key, documents: (members.get(t.key) ?? []).filter((id) => !(id in campaignOf)).map(doc) })),
@@ -77,12 +83,16 @@ export function summarise(
     if (key) members.get(key)!.push(id);
   }
   progress("labels", 0.95);
-  const groups = [...members.entries()].filter(([, ids]) => ids.length > 0).map(([key, ids]) => ({ key, documents: ids.map(doc) }));
-  const labels = labelGroups(groups);
+  // Label each theme from its distinct voices (a campaign's first comment carries its signatures'
+  // weight), then list the campaign members after them.
+  const groups = [...members.entries()]
+    .filter(([, ids]) => ids.length > 0)
+    .map(([key, ids]) => ({ key, documents: ids.filter((id) => !(id in campaignOf)).map(doc), followers: ids.filter((id) => id in campaignOf) }));
+  const labels = labelled.size ? labelled : labelGroups(groups);
   const themes = groups.map((g) => ({
     key: g.key,
     keyPhrases: labels.get(g.key)?.keyPhrases ?? [],
-    commentIds: labels.get(g.key)?.documentIds ?? g.documents.map((d) => d.id),
+    commentIds: [...(labels.get(g.key)?.documentIds ?? g.documents.map((d) => d.id)), ...g.followers],
   }));
   const analysis = { version: result.version, settings: result.settings, campaigns: result.campaigns, opinions: result.opinions, bridging: result.bridging, split: result.split, timings: result.timings };
   return { analysis, themes, campaignOf };

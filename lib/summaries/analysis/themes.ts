@@ -110,25 +110,31 @@ export function centroidOf(space: TfIdfSpace, indices: number[], weights: number
   return normalise(c);
 }
 
-/**
- * Key phrases of a group: class-based TF-IDF, i.e. the terms whose weight inside the group most exceeds
- * their weight in the whole corpus.
- */
-export function keyPhrases(space: TfIdfSpace, indices: number[], weights: number[], count = 3): string[] {
-  const inside = new Float64Array(space.vocabulary.length);
+/** Term weights over the whole corpus: computed once per space, shared by every group's key phrases. */
+export function corpusTotals(space: TfIdfSpace, weights: number[]) {
   const overall = new Float64Array(space.vocabulary.length);
-  let insideWeight = 0;
   let overallWeight = 0;
-  const member = new Set(indices);
   space.vectors.forEach((v, i) => {
     const w = weights[i] ?? 1;
     overallWeight += w;
     addTo(overall, v, w);
-    if (member.has(i)) {
-      insideWeight += w;
-      addTo(inside, v, w);
-    }
   });
+  return { overall, overallWeight };
+}
+
+/**
+ * Key phrases of a group: class-based TF-IDF, i.e. the terms whose weight inside the group most exceeds
+ * their weight in the whole corpus.
+ */
+export function keyPhrases(space: TfIdfSpace, indices: number[], weights: number[], count = 3, corpus = corpusTotals(space, weights)): string[] {
+  const inside = new Float64Array(space.vocabulary.length);
+  let insideWeight = 0;
+  for (const i of indices) {
+    const w = weights[i] ?? 1;
+    insideWeight += w;
+    addTo(inside, space.vectors[i]!, w);
+  }
+  const { overall, overallWeight } = corpus;
   const scores: [number, number][] = [];
   for (let t = 0; t < inside.length; t++) {
     if (inside[t]! <= 0) continue;
@@ -140,12 +146,12 @@ export function keyPhrases(space: TfIdfSpace, indices: number[], weights: number
   return scores.slice(0, count).map(([t]) => space.vocabulary[t]!);
 }
 
-function describe(space: TfIdfSpace, docs: ThemeDocument[], indices: number[], weights: number[]): FoundTheme {
+function describe(space: TfIdfSpace, docs: ThemeDocument[], indices: number[], weights: number[], corpus: ReturnType<typeof corpusTotals>): FoundTheme {
   const centre = centroidOf(space, indices, weights);
   const ordered = [...indices].sort(
     (a, b) => dotDense(space.vectors[b]!, centre) - dotDense(space.vectors[a]!, centre) || a - b,
   );
-  const phrases = keyPhrases(space, indices, weights);
+  const phrases = keyPhrases(space, indices, weights, 3, corpus);
   return { keyPhrases: phrases, label: phrases.join(" · "), documentIds: ordered.map((i) => docs[i]!.id) };
 }
 
@@ -171,8 +177,9 @@ export function findThemes(
       else groups.set(c, [i]);
     }
   });
+  const corpus = corpusTotals(space, weights);
   const themes = [...groups.values()]
-    .map((indices) => describe(space, docs, indices, weights))
+    .map((indices) => describe(space, docs, indices, weights, corpus))
     .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.label < b.label ? -1 : 1));
   return { themes, unthemed };
 }
@@ -217,12 +224,13 @@ export function labelGroups(groups: { key: string; documents: ThemeDocument[] }[
   const all = groups.flatMap((g) => g.documents);
   const weights = all.map((d) => d.weight ?? 1);
   const space = tfIdf(all.map((d) => d.text), weights);
+  const corpus = corpusTotals(space, weights);
   const result = new Map<string, FoundTheme>();
   let offset = 0;
   for (const g of groups) {
     const indices = g.documents.map((_, i) => offset + i);
     offset += g.documents.length;
-    if (indices.length > 0) result.set(g.key, describe(space, all, indices, weights));
+    if (indices.length > 0) result.set(g.key, describe(space, all, indices, weights, corpus));
   }
   return result;
 }

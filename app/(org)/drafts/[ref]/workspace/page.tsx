@@ -8,7 +8,8 @@ import { AnalysisProgress } from "@/components/summaries/analysis-progress";
 import { commentHref, excerpt } from "@/components/summaries/links";
 import { OpinionGroups } from "@/components/summaries/opinion-map";
 import { ParticipationFigures } from "@/components/summaries/participation-figures";
-import { StatementList } from "@/components/summaries/statement-list";
+import { CampaignList } from "@/components/summaries/campaign-list";
+import { AgreementStatements } from "@/components/summaries/statement-list";
 import { ThemeList } from "@/components/summaries/theme-list";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
@@ -66,8 +67,6 @@ export default async function SummaryWorkspacePage({ params, searchParams }: Pro
     const qs = params.toString();
     return `/drafts/${encodeURIComponent(draft.reference)}/workspace${qs ? `?${qs}` : ""}#dispositions`;
   };
-  const opinionGroupLabel = (k: string) => t("opinions.groupShort", { letter: String.fromCharCode(65 + Number(k)) });
-  const stakeholderLabel = (k: string) => tg(k as never);
   const sections = ["analysis", "participation", "themes", "opinions", "dispositions", "publish"] as const;
   const exportBase = `/drafts/${encodeURIComponent(draft.reference)}/workspace/export`;
 
@@ -253,14 +252,7 @@ export default async function SummaryWorkspacePage({ params, searchParams }: Pro
           <section aria-labelledby="campaigns-heading" className="flex flex-col gap-2">
             <h3 id="campaigns-heading" className="text-xl font-semibold">{t("report.campaigns")}</h3>
             <p className="text-sm">{t("campaigns.lead")}</p>
-            <ul className="flex flex-col gap-2" data-testid="campaigns">
-              {content.campaigns.map((c) => (
-                <li key={c.id} className="card text-sm">
-                  <strong>{t("campaigns.signatures", { n: c.signatures })}</strong> {excerpt(c.text, 200)}{" "}
-                  <a className="link" href={commentHref(draft.reference, c.id)}>{t("themes.openComment")}</a>
-                </li>
-              ))}
-            </ul>
+            <CampaignList reference={draft.reference} campaigns={content.campaigns} length={200} />
           </section>
         ) : null}
       </section>
@@ -268,14 +260,12 @@ export default async function SummaryWorkspacePage({ params, searchParams }: Pro
       <section id="opinions" aria-labelledby="opinions-heading" className="flex flex-col gap-4">
         <h2 id="opinions-heading" className="text-2xl font-bold">{t("workspace.nav.opinions")}</h2>
         <OpinionGroups reference={draft.reference} content={content} />
-        <h3 className="text-xl font-semibold">{t("report.consensus")}</h3>
-        <StatementList reference={draft.reference} statements={content.consensus} caption={t("report.consensus")} empty={t("statements.noConsensus")} groupLabel={opinionGroupLabel} testId="consensus" />
-        <h3 className="text-xl font-semibold">{t("report.divisive")}</h3>
-        <StatementList reference={draft.reference} statements={content.divisive} caption={t("report.divisive")} empty={t("statements.noDivisive")} groupLabel={opinionGroupLabel} testId="divisive" />
-        <h3 className="text-xl font-semibold">{t("report.bridging")}</h3>
-        <StatementList reference={draft.reference} statements={content.bridging} caption={t("report.bridging")} empty={t("statements.noBridging")} groupLabel={stakeholderLabel} testId="bridging" />
-        <h3 className="text-xl font-semibold">{t("report.split")}</h3>
-        <StatementList reference={draft.reference} statements={content.split} caption={t("report.split")} empty={t("statements.noSplit")} groupLabel={stakeholderLabel} testId="split" />
+        {(["consensus", "divisive", "bridging", "split"] as const).map((kind) => (
+          <div key={kind} className="flex flex-col gap-3">
+            <h3 className="text-xl font-semibold">{t(`report.${kind}`)}</h3>
+            <AgreementStatements reference={draft.reference} content={content} kind={kind} />
+          </div>
+        ))}
       </section>
 
       <section id="dispositions" aria-labelledby="dispositions-heading" className="flex flex-col gap-4">
