@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures/users";
+import { e2e } from "./support/config";
 
 const publicPages = [
   "/",
@@ -38,7 +39,7 @@ async function expectNoSeriousViolations(page: Page, label: string) {
 
 for (const locale of ["en", "ar"] as const) {
   test(`every public page passes axe in ${locale}`, async ({ page, context }) => {
-    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: "http://localhost:3100" }]);
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: e2e.baseURL }]);
     for (const path of publicPages) {
       await page.goto(path);
       await expectNoSeriousViolations(page, `${locale} ${path}`);

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures/users";
+import { e2e } from "./support/config";
 
 test("the home page lists the seeded open consultations", async ({ page }) => {
   await page.goto("/");
@@ -51,10 +52,10 @@ test("switching to Arabic lays the page out right to left, and the choice sticks
 });
 
 test("dates follow the reader's language", async ({ page, context }) => {
-  await context.addCookies([{ name: "NEXT_LOCALE", value: "fr", url: "http://localhost:3100" }]);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "fr", url: e2e.baseURL }]);
   await page.goto("/");
   const french = await page.locator("time").first().textContent();
-  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: "http://localhost:3100" }]);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: e2e.baseURL }]);
   await page.goto("/");
   const english = await page.locator("time").first().textContent();
   expect(french).not.toEqual(english);

@@ -1,10 +1,14 @@
 import path from "node:path";
 
+// Ports are overridable (E2E_PORT, E2E_MAIL_PORT, E2E_DB_PORT) so several checkouts can run the
+// suite side by side on one machine.
+const port = Number(process.env.E2E_PORT ?? 3100);
+
 export const e2e = {
-  port: 3100,
-  baseURL: "http://localhost:3100",
-  mailApiPort: 3198,
-  embeddedDbPort: 54329,
+  port,
+  baseURL: `http://localhost:${port}`,
+  mailApiPort: Number(process.env.E2E_MAIL_PORT ?? 3198),
+  embeddedDbPort: Number(process.env.E2E_DB_PORT ?? 54329),
 };
 
 export const statePath = path.resolve(import.meta.dirname, "../../.data/e2e-state.json");
