@@ -58,12 +58,3 @@ export function parsePolisExport(commentsCsv: string, votesCsv: string, particip
   }
   return { comments, votes: [...latest.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()), polisGroups, participantOrder };
 }
-
-function cell(value: string | number): string {
-  const s = String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(header: string[], records: (string | number)[][]): string {
-  return [header, ...records].map((r) => r.map(cell).join(",")).join("\n") + "\n";
-}
