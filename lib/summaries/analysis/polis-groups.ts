@@ -334,7 +334,6 @@ export function polisGroups(votes: { participantId: string; statementId: string;
 
   const m = buildMatrix(votes, new Set(settings.zeroedStatements ?? []), settings.participantOrder, settings.zeroOnlyWhereVoted === true);
   const cols = m.statements.length;
-  const rowsN = m.participants.length;
 
   // Step 4: in-conv.
   const minVotesUsed = Math.min(settings.minVotes ?? 7, cols);
@@ -398,7 +397,7 @@ export function polisGroups(votes: { participantId: string; statementId: string;
     k: 0,
     kChosenBy: "none",
     candidates: [],
-    explainedVariance: [eigenvalues[0]! ** 1 / (totalVariance || 1), eigenvalues[1]! / (totalVariance || 1)],
+    explainedVariance: [eigenvalues[0]! / (totalVariance || 1), eigenvalues[1]! / (totalVariance || 1)],
     baseClusterCount: 0,
     minVotesUsed,
     departures,
