@@ -43,6 +43,8 @@ export type Fixtures = {
   survey: { id: string; slug: string };
   themeId: string;
   themedCommentId: string;
+  /** A fresh unpublished draft, for verbs that change a draft's state. */
+  freshDraft: () => Promise<{ id: string; reference: string }>;
   /** A fresh published comment by the stakeholder on the open draft. */
   stakeholderComment: () => Promise<string>;
   apiParams: (visibility: "public" | "private", role: Role) => Record<string, string>;
@@ -105,6 +107,7 @@ export async function setUpFixtures(): Promise<Fixtures> {
     survey: { id: surveyId, slug },
     themeId: theme.id,
     themedCommentId: themed,
+    freshDraft: () => newDraft(false),
     stakeholderComment,
     apiParams: (visibility) => ({ ref: visibility === "public" ? draft.reference : privateDraft.reference, n: "0", id: (voteTarget ??= themed), slug }),
     apiQuery: (template) => (template.endsWith("/diff") ? "?from=0&to=0" : ""),
@@ -133,7 +136,7 @@ export const rows: Record<string, Row> = {
   updateDraftAction: { allowed: orgEditors, run: (fx, a) => updateDraft(a, { draftId: fx.privateDraft.id, title: "Matrix draft", abstract: "", language: "en", topics: "", authors: "", body: "# Scope\n\nThis applies.\n", changeNote: "", publish: false } as never) },
   openDraftAction: { allowed: orgEditors, run: (fx, a) => openDraft(a, ZOpenDraftInput.parse({ draftId: fx.draft.id, closesAt: "2099-01-01T00:00", timeZone: "UTC" })) },
   extendDraftAction: { allowed: orgEditors, run: (fx, a) => extendDraft(a, { draftId: fx.draft.id, closesAt: "2099-02-01T00:00", timeZone: "UTC", note: "More time." } as never) },
-  transitionDraftAction: { allowed: orgEditors, run: (fx, a) => transitionDraft(a, { draftId: fx.privateDraft.id, to: "WITHDRAWN", note: "" } as never) },
+  transitionDraftAction: { allowed: orgEditors, run: async (fx, a) => transitionDraft(a, { draftId: (await fx.freshDraft()).id, to: "WITHDRAWN", note: "" } as never) },
   preModerationAction: { allowed: orgEditors, run: (fx, a) => setPreModeration(a, fx.draft.id, false) },
   // Summaries
   requestAnalysisAction: { allowed: summaryManagers, run: (fx, a) => requestAnalysis(a, fx.privateDraft.id) },
