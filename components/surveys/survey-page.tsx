@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { submitSurveyAction } from "@/app/(public)/s/actions";
+import { submitSurveyAction } from "@/lib/surveys/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { ageBands, educationLevels, genders, stakeholderGroups } from "@/lib/surveys/demographics";
 import { DEVICE_COOKIE } from "@/lib/surveys/device";
