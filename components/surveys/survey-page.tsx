@@ -21,7 +21,8 @@ export async function SurveyPage({ slug, embed, done }: { slug: string; embed: b
   const answered = done || (await hasAnswered(survey.id, user, device));
   const demographicOptions: Record<string, Array<{ value: string; label: string }>> = {
     ageBand: ageBands.map((v) => ({ value: v, label: t(`ageBands.${v}`) })),
-    gender: genders.map((v) => ({ value: v, label: t(`genders.${v}`) })),
+    // The empty choice already reads "Prefer not to say": offer it once.
+    gender: genders.filter((v) => v !== "preferNot").map((v) => ({ value: v, label: t(`genders.${v}`) })),
     education: educationLevels.map((v) => ({ value: v, label: t(`education.${v}`) })),
     group: stakeholderGroups.map((v) => ({ value: v, label: tg(v) })),
     country: countryOptions(locale).map((c) => ({ value: c.code, label: c.name })),

@@ -29,11 +29,11 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
   const [t, tg, ts, locale, format, results] = await Promise.all([getTranslations("survey"), getTranslations("groups"), getTranslations("summaries"), getLocale(), getFormatter(), surveyResults(survey.id, survey.definition, filter)]);
   const opt = (q: (typeof survey.definition)[number], id: string) => (id === "other" ? t("other") : q.type === "country" ? (countryName(id, locale) ?? id) : localized(q.options.find((o) => o.id === id)?.label, locale) || id);
   const filterSelect = (name: keyof typeof filter, label: string, options: Array<{ value: string; label: string }>) => (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={`f-${name}`} className="text-sm font-semibold">
         {label}
       </label>
-      <select id={`f-${name}`} name={name} defaultValue={filter[name] ?? ""} className="input">
+      <select id={`f-${name}`} name={name} defaultValue={filter[name] ?? ""} className="input w-full min-w-0">
         <option value="">{t("all")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
