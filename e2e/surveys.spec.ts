@@ -136,5 +136,5 @@ test("the survey API: list, read, and an idempotent anonymous response", async (
   // The device token has a fixed format (a UUID).
   const badToken = await request.post("/api/v1/surveys/future-we-want/responses", { headers: { "idempotency-key": `tok-${Date.now()}`, "x-device-token": "not-a-uuid" }, data: body });
   expect(badToken.status()).toBe(422);
-  expect((await badToken.json()).error.code).toBe("device_token_invalid");
+  expect((await badToken.json()).error.code).toBe("deviceTokenInvalid");
 });

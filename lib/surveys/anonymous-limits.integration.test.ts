@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST } from "@/app/api/v1/surveys/[slug]/responses/route";
 import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
@@ -10,7 +11,18 @@ import { createSurvey, saveSurvey, setSurveyStatus } from "./manage-survey";
 import { computeResults } from "./results";
 import { countHeldResponses, decideHeldResponses } from "./review-held";
 import { submitResponse } from "./submit-response";
-import { submitSurveyAnswer } from "./submit-survey-answer";
+
+// The limits the route reads from the environment (read once, before lib/env is imported).
+vi.hoisted(() => {
+  process.env.SURVEY_ANON_HOLD_AFTER_PER_HOUR = "2";
+  process.env.SURVEY_ANON_PER_IP_PER_HOUR = "4";
+});
+
+/** The real route handler (apiRoute edge + use case), answered as the HTTP client sees it. */
+async function send(request: Request, slug: string) {
+  const response = await POST(request, { params: Promise.resolve({ slug }) });
+  return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as { id?: string; error?: { code: string; message: string; fields?: Record<string, string> } } };
+}
 
 afterAll(() => prisma.$disconnect());
 
@@ -59,10 +71,10 @@ describe("anonymous survey answers per client address", () => {
     const { id, slug } = await openSurvey();
     const address = "203.0.113.7";
     const outcomes = [];
-    for (let i = 0; i < 5; i++) outcomes.push(await submitSurveyAnswer(post(slug, { key: `k${i}`, device: randomUUID(), address }), slug, limits));
+    for (let i = 0; i < 5; i++) outcomes.push(await send(post(slug, { key: `k${i}`, device: randomUUID(), address }), slug));
     expect(outcomes.map((o) => o.status)).toEqual([201, 201, 201, 201, 429]);
     const refused = outcomes[4]!;
-    const retryAfter = Number(refused.headers?.["retry-after"]);
+    const retryAfter = Number(refused.retryAfter);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(3600);
     expect(refused.body).toMatchObject({ error: { code: "rate_limited" } });
@@ -78,14 +90,15 @@ describe("anonymous survey answers per client address", () => {
     expect(await prisma.surveyAddressWindow.findMany({ where: { surveyId: id }, select: { address: true, count: true } })).toEqual([{ address, count: 5 }]);
     // Past the hard threshold, a retry of a stored answer gets its first 201 and id, never 429.
     const first = await prisma.surveyResponse.findFirstOrThrow({ where: { surveyId: id, idempotencyKey: "k0" }, select: { id: true } });
-    const retry = await submitSurveyAnswer(post(slug, { key: "k0", device: randomUUID(), address }), slug, limits);
-    expect(retry).toEqual({ status: 201, body: { id: first.id } });
+    const retry = await send(post(slug, { key: "k0", device: randomUUID(), address }), slug);
+    expect(retry).toMatchObject({ status: 201, body: { id: first.id } });
     // Another address is not affected.
-    expect((await submitSurveyAnswer(post(slug, { key: "other", device: randomUUID(), address: "198.51.100.4" }), slug, limits)).status).toBe(201);
+    expect((await send(post(slug, { key: "other", device: randomUUID(), address: "198.51.100.4" }), slug)).status).toBe(201);
     // A retry after the survey closed also gets its 201 (not 409).
     await setSurveyStatus(editor, { surveyId: id, status: "CLOSED" });
-    expect(await submitSurveyAnswer(post(slug, { key: "k3", device: randomUUID(), address }), slug, limits)).toMatchObject({ status: 201 });
-    expect(await submitSurveyAnswer(post(slug, { key: "new", device: randomUUID(), address: "198.51.100.9" }), slug, limits)).toMatchObject({ status: 409, body: { error: { code: "survey_closed" } } });
+    const held = await prisma.surveyResponse.findFirstOrThrow({ where: { surveyId: id, idempotencyKey: "k3" }, select: { id: true } });
+    expect(await send(post(slug, { key: "k3", device: randomUUID(), address }), slug)).toMatchObject({ status: 201, body: { id: held.id } });
+    expect(await send(post(slug, { key: "new", device: randomUUID(), address: "198.51.100.9" }), slug)).toMatchObject({ status: 409, body: { error: { code: "surveyClosed" } } });
   });
 
   it("excludes held answers from results until accepted, then counts them exactly; rejected ones never count", async () => {
@@ -116,10 +129,10 @@ describe("anonymous survey answers per client address", () => {
 
   it("refuses a device token that is not a UUID, and one missing, with 422", async () => {
     const { slug } = await openSurvey();
-    expect(await submitSurveyAnswer(post(slug, { key: "d1", device: "x".repeat(36) }), slug, limits)).toMatchObject({ status: 422, body: { error: { code: "device_token_invalid" } } });
-    expect(await submitSurveyAnswer(post(slug, { key: "d2", device: `${randomUUID()}0` }), slug, limits)).toMatchObject({ status: 422, body: { error: { code: "device_token_invalid" } } });
-    expect(await submitSurveyAnswer(post(slug, { key: "d3" }), slug, limits)).toMatchObject({ status: 422, body: { error: { code: "device_token_required" } } });
-    expect(await submitSurveyAnswer(post(slug, { device: randomUUID() }), slug, limits)).toMatchObject({ status: 400, body: { error: { code: "idempotency_key_required" } } });
+    expect(await send(post(slug, { key: "d1", device: "x".repeat(36) }), slug)).toMatchObject({ status: 422, body: { error: { code: "deviceTokenInvalid", fields: { deviceToken: expect.stringContaining("not valid") } } } });
+    expect(await send(post(slug, { key: "d2", device: `${randomUUID()}0` }), slug)).toMatchObject({ status: 422, body: { error: { code: "deviceTokenInvalid" } } });
+    expect(await send(post(slug, { key: "d3" }), slug)).toMatchObject({ status: 422, body: { error: { code: "deviceTokenRequired" } } });
+    expect(await prisma.surveyResponse.count({ where: { survey: { slug } } })).toBe(0);
   });
 
   it("keeps the tallies equal to the stored answers under 120 concurrent submissions", async () => {

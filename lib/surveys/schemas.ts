@@ -41,17 +41,6 @@ export type TResultsFilter = z.infer<typeof ZResultsFilter>;
  */
 export const ZDeviceToken = z.string().length(36, { error: "deviceTokenInvalid" }).pipe(z.uuid({ error: "deviceTokenInvalid" }));
 
-/** The API's answer body (POST /api/v1/surveys/{slug}/responses). */
-export const ZSubmitAnswerBody = z.object({
-  answers: z.record(z.string().max(80), z.unknown()),
-  demographics: z.record(z.string().max(40), z.string().max(40)).optional().default({}),
-  language: z.string().max(5).optional().catch(undefined),
-});
-export type TSubmitAnswerBody = z.infer<typeof ZSubmitAnswerBody>;
-
-/** The API's Idempotency-Key header. */
-export const ZIdempotencyKey = z.string().trim().min(1).max(100);
-
 /** The answer form's fixed fields (the answers themselves are checked against the definition). */
 export const ZSubmitAnswerForm = z.object({
   slug: z.string().min(1).max(80),
@@ -69,3 +58,9 @@ export type TReviewHeldInput = z.infer<typeof ZReviewHeldInput>;
 
 /** What the answer form's action returns: errors keyed by question id, and what was typed. */
 export type SurveyFormState = { status: "idle" | "error"; errors?: Record<string, string>; formError?: string; values?: Record<string, string[]> };
+/** The JSON body of POST /api/v1/surveys/{slug}/responses (answers are checked against the survey's definition). */
+export const ZSurveyResponseBody = z.object({
+  answers: z.record(z.string().max(100), z.unknown(), { error: "answersRequired" }),
+  demographics: z.record(z.string().max(40), z.string().max(200)).optional().default({}),
+  language: z.string().max(5).optional().default("en"),
+});

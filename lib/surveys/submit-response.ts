@@ -3,7 +3,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { AppError, ConflictError, FieldError, NotFoundError, RateLimitedError, UnauthenticatedError } from "@/lib/errors";
+import { AppError, ConflictError, FieldError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ZDefinition, type Definition } from "./definition";
 import { ZDemographics } from "./demographics";
@@ -11,9 +11,9 @@ import { ZDeviceToken } from "./schemas";
 import { validateAnswers, type AnswerErrors } from "./validate-answers";
 
 /** Answers that do not fit the survey's current definition; `errors` is keyed by question id. */
-export class SurveyAnswersError extends AppError {
+export class SurveyAnswersError extends ValidationError {
   constructor(public readonly errors: AnswerErrors) {
-    super("answersInvalid");
+    super(errors, "answersInvalid");
   }
 }
 
