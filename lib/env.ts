@@ -27,7 +27,7 @@ const ZEnv = z.object({
   /** Anonymous survey submissions allowed per IP address per hour, per server process. */
   SURVEY_ANON_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(60),
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  TRUST_PROXY: z.string().regex(/^\d{1,2}$/, "TRUST_PROXY: the number of proxies in front of the app").default("0"),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
   /**
    * Optional: an OpenAI-compatible endpoint (base URL ending in /v1) that suggests readable theme

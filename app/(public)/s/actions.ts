@@ -9,7 +9,7 @@ import { getLocale } from "next-intl/server";
 import { ZDefinition } from "@/lib/surveys/definition";
 import { prisma } from "@/lib/db/client";
 import { DEVICE_COOKIE } from "@/lib/surveys/device";
-import { clientAddress } from "@/lib/surveys/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { SurveyAnswersError, submitResponse } from "@/lib/surveys/submit-response";
 import { answersFromForm } from "@/lib/surveys/validate-answers";
 

@@ -1,7 +1,7 @@
 import { apiActor } from "@/lib/api-tokens/api-tokens";
 import { apiErrorFrom } from "@/lib/api/errors";
 import { apiError, json } from "@/lib/api/respond";
-import { clientAddress } from "@/lib/surveys/client-address";
+import { clientAddress } from "@/lib/http/client-address";
 import { SurveyAnswersError, submitResponse } from "@/lib/surveys/submit-response";
 
 /**
