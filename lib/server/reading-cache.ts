@@ -163,6 +163,16 @@ export function createReadingCache(options: ReadingCacheOptions) {
       if (pending.get(key) === shared) pending.delete(key);
       settle(entry);
     };
+    // Headers passed to writeHead bypass getHeaders(); move them onto the response first.
+    let rawHeaders = false;
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.writeHead = ((status: number, ...rest: unknown[]) => {
+      const headers = rest.find((a) => typeof a === "object" && a !== null);
+      const message = rest.find((a) => typeof a === "string");
+      if (Array.isArray(headers)) rawHeaders = true;
+      else if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value as string);
+      return Array.isArray(headers) ? writeHead(status, ...rest) : message === undefined ? writeHead(status) : writeHead(status, message);
+    }) as typeof res.writeHead;
     res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
       collect(chunk, encoding);
       return write(chunk, encoding, cb);
@@ -173,7 +183,7 @@ export function createReadingCache(options: ReadingCacheOptions) {
     }) as typeof res.end;
     res.once("finish", () => {
       const type = String(res.getHeader("content-type") ?? "");
-      if (res.statusCode !== 200 || !type.startsWith("text/html") || res.getHeader("set-cookie") !== undefined || res.getHeader("content-encoding") !== undefined) return finish(null);
+      if (rawHeaders || res.statusCode !== 200 || !type.startsWith("text/html") || res.getHeader("set-cookie") !== undefined || res.getHeader("content-encoding") !== undefined) return finish(null);
       const headers: OutgoingHttpHeaders = {};
       for (const [name, value] of Object.entries(res.getHeaders())) if (!hopByHop.has(name) && value !== undefined) headers[name] = value;
       const body = Buffer.concat(chunks);
