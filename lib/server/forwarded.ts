@@ -1,9 +1,10 @@
 // The client's address, decided once in the server entry and handed to the app in a request header.
 import { isIP } from "node:net";
 import type { IncomingMessage } from "node:http";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 
 /** The request header the server entry sets (any inbound copy is deleted first). */
-export const clientAddressHeader = "x-parley-client-address";
+const clientAddressHeader = CLIENT_ADDRESS_HEADER;
 
 /**
  * Parses TRUST_PROXY: the number of proxies you run in front of the app ("0" or unset = none; "1"
