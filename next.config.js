@@ -32,9 +32,9 @@ const nextConfig = {
       },
       {
         // Pages get their Content-Security-Policy (with a per-render script nonce) from proxy.ts;
-        // API responses are data, never documents.
+        // API responses are data (next-auth's own fallback pages need only inline styles).
         source: "/api/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'" }],
       },
     ];
   },
