@@ -125,6 +125,8 @@ export function createAdmission(options: AdmissionOptions) {
 
   return {
     admit,
+    /** Answers 503 + Retry-After now (e.g. a reader who waited too long for a shared render). */
+    refuse,
     stats: (): AdmissionStats => ({ inFlight, queued: queue.length, ...stats }),
   };
 }

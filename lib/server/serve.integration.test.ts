@@ -214,6 +214,18 @@ describe("anonymous reading cache", () => {
     expect(replies.map((x) => x.body)).toEqual(Array(5).fill("page 1"));
     expect(started).toEqual(["/drafts/OECD-1"]);
   });
+
+  it("answers 503 + Retry-After to readers who waited too long for a stuck render", async () => {
+    const handler = (_req: IncomingMessage, res: ServerResponse) => {
+      res.setHeader("content-type", "text/html");
+    };
+    const { port } = await start(handler, { cache, cacheWaitMs: 100 });
+    void send(port, "/drafts/STUCK").catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 50));
+    const waiting = await send(port, "/drafts/STUCK");
+    expect(waiting.status).toBe(503);
+    expect(waiting.headers["retry-after"]).toBe("3");
+  });
 });
 
 describe("edge rules", () => {

@@ -25,6 +25,8 @@ export type ParleyServerOptions = {
   trustProxy: number;
   /** The public origin (NEXTAUTH_URL): https turns on HSTS and the Secure flag on every cookie. */
   publicUrl?: string;
+  /** Longest wait, ms, for another request's render of the same cached page (default 2000). */
+  cacheWaitMs?: number;
   /** Called after a successful write request, to tell other processes (NOTIFY). */
   onWrite?: () => void;
 };
@@ -119,9 +121,15 @@ export function createParleyListener(options: ParleyServerOptions) {
       if (hit) return cache.send(req, res, hit);
       const pending = cache.pending(key);
       if (pending) {
-        void pending.then((entry) => {
+        // Wait for the render in progress, but not without bound: a render stuck on the database
+        // must not hold every reader of the page (they get 503 + Retry-After instead).
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), options.cacheWaitMs ?? 2_000)));
+        void Promise.race([pending, timeout]).then((entry) => {
+          clearTimeout(timer);
           if (res.destroyed) return;
-          if (entry) cache.send(req, res, entry);
+          if (entry === "timeout") admission.refuse(req, res);
+          else if (entry) cache.send(req, res, entry);
           else admission.admit(req, res, () => handle(req, res));
         });
         return;
