@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { guardRequest } from "@/lib/http/request-guard";
 
 /**
  * The Content-Security-Policy of a page, with this response's script nonce. Next.js reads the nonce
@@ -29,10 +30,14 @@ export function contentSecurityPolicy(nonce: string, frameAncestors: string, dev
   ].join("; ");
 }
 
-// Every page gets a fresh nonce and its CSP. The embeddable survey page may be framed by any site
-// and renders without the site's header and footer: the root layout reads `x-parley-embed`.
-// (Nothing here is an access decision; access is checked by each page.)
+// Every request first passes the bad-bytes guard (400 for NUL, control characters, malformed
+// encoding). Every page then gets a fresh nonce and its CSP. The embeddable survey page may be
+// framed by any site and renders without the site's header and footer: the root layout reads
+// `x-parley-embed`. (Nothing here is an access decision; access is checked by each page.)
 export function proxy(request: NextRequest) {
+  const refused = guardRequest(request.nextUrl, request.headers);
+  if (refused) return refused;
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const embed = /^\/s\/[^/]+\/embed\/?$/.test(request.nextUrl.pathname);
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, embed ? "*" : "'self'", process.env.NODE_ENV === "development");
@@ -46,14 +51,4 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = {
-  matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
-};
+export const config = { matcher: "/((?!_next/static|_next/image|favicon.ico).*)" };
