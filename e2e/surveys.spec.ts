@@ -84,6 +84,8 @@ test("a visitor answers the permanent survey on a phone with JavaScript disabled
 });
 
 test("a stakeholder answers a draft's survey once, and the editor sees results by group and exports CSV", async ({ page, browser, db, createUser }) => {
+  // Two people, two sign-ins and an axe sweep of the results page: more than the default budget.
+  test.setTimeout(120_000);
   const stakeholder = await createUser({ name: "Survey Respondent", stakeholderGroup: "ACADEMIA", country: "GH" });
   await signIn(page, stakeholder.email);
   await page.goto("/drafts/GDPF-RFC-2026-004");
