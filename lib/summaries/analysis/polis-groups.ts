@@ -135,18 +135,26 @@ function pca(m: Matrix, mean: Float64Array, seed: number, start?: (Float64Array 
   const random = seededRandom(seed);
   const components: Float64Array[] = [];
   const eigenvalues: number[] = [];
-  const y = new Float64Array(m.rows.length);
+  // Compressed sparse rows of the centred matrix (imputed cells are 0 once centred).
+  const start0 = new Int32Array(m.rows.length + 1);
+  m.rows.forEach((row, i) => (start0[i + 1] = start0[i]! + row.length));
+  const colOf = new Int32Array(start0[m.rows.length]!);
+  const valOf = new Float64Array(start0[m.rows.length]!);
+  m.rows.forEach((row, i) => {
+    let at = start0[i]!;
+    for (const [j, x] of row) {
+      colOf[at] = j;
+      valOf[at++] = x - mean[j]!;
+    }
+  });
   const project = (v: Float64Array) => {
-    m.rows.forEach((row, i) => {
-      let s = 0;
-      for (const [j, x] of row) s += (x - mean[j]!) * v[j]!;
-      y[i] = s;
-    });
     const out = new Float64Array(cols);
-    m.rows.forEach((row, i) => {
-      const yi = y[i]!;
-      if (yi !== 0) for (const [j, x] of row) out[j]! += (x - mean[j]!) * yi;
-    });
+    for (let i = 0; i < m.rows.length; i++) {
+      let yi = 0;
+      const end = start0[i + 1]!;
+      for (let at = start0[i]!; at < end; at++) yi += valOf[at]! * v[colOf[at]!]!;
+      if (yi !== 0) for (let at = start0[i]!; at < end; at++) out[colOf[at]!]! += valOf[at]! * yi;
+    }
     return out;
   };
   const orthogonalise = (v: Float64Array) => {
