@@ -124,7 +124,7 @@ describe("the authorisation matrix", () => {
           const url = `http://localhost${template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k]!))}${fx.apiQuery(template)}`;
           const headers: Record<string, string> = { "content-type": "application/json", "idempotency-key": `matrix-${randomBytes(6).toString("hex")}` };
           if (tokens[role]) headers.authorization = `Bearer ${tokens[role]}`;
-          if (template.endsWith("/responses")) headers["x-device-token"] = randomBytes(16).toString("hex");
+          if (template.endsWith("/responses")) headers["x-device-token"] = crypto.randomUUID();
           const request = new Request(url, { method, headers, body: method === "GET" ? undefined : JSON.stringify(fx.apiBody(template)) });
           const response = await mod[method]!(request, { params: Promise.resolve(params) });
           const want = allowed === "all" ? true : allowed.includes(role);

@@ -2,7 +2,7 @@
 // action, who may do it and how to call the use case it runs, with the fixtures they share.
 // Server actions resolve the caller from the session and then call exactly these use cases, which
 // do the authorisation; the matrix calls them with each kind of caller.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/authz/permissions";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/api-tokens";
 import { registerUser } from "@/lib/auth/register-user";
@@ -28,6 +28,7 @@ import { publishSummary } from "@/lib/summaries/publish";
 import { requestAnalysis } from "@/lib/summaries/run-analysis";
 import { mergeThemes, moveComment, renameTheme, splitTheme } from "@/lib/summaries/themes";
 import { createSurvey, saveSurvey, setSurveyStatus } from "@/lib/surveys/manage-survey";
+import { decideHeldResponses } from "@/lib/surveys/review-held";
 import { submitResponse } from "@/lib/surveys/submit-response";
 import { updateProfile } from "@/lib/users/profile";
 import { seedMembership, seedOrganisation, seedUser } from "@/prisma/seed/builders";
@@ -43,6 +44,8 @@ export type Fixtures = {
   survey: { id: string; slug: string };
   themeId: string;
   themedCommentId: string;
+  /** A fresh unpublished draft, for verbs that change a draft's state. */
+  freshDraft: () => Promise<{ id: string; reference: string }>;
   /** A fresh published comment by the stakeholder on the open draft. */
   stakeholderComment: () => Promise<string>;
   apiParams: (visibility: "public" | "private", role: Role) => Record<string, string>;
@@ -105,6 +108,7 @@ export async function setUpFixtures(): Promise<Fixtures> {
     survey: { id: surveyId, slug },
     themeId: theme.id,
     themedCommentId: themed,
+    freshDraft: () => newDraft(false),
     stakeholderComment,
     apiParams: (visibility) => ({ ref: visibility === "public" ? draft.reference : privateDraft.reference, n: "0", id: (voteTarget ??= themed), slug }),
     apiQuery: (template) => (template.endsWith("/diff") ? "?from=0&to=0" : ""),
@@ -133,7 +137,7 @@ export const rows: Record<string, Row> = {
   updateDraftAction: { allowed: orgEditors, run: (fx, a) => updateDraft(a, { draftId: fx.privateDraft.id, title: "Matrix draft", abstract: "", language: "en", topics: "", authors: "", body: "# Scope\n\nThis applies.\n", changeNote: "", publish: false } as never) },
   openDraftAction: { allowed: orgEditors, run: (fx, a) => openDraft(a, ZOpenDraftInput.parse({ draftId: fx.draft.id, closesAt: "2099-01-01T00:00", timeZone: "UTC" })) },
   extendDraftAction: { allowed: orgEditors, run: (fx, a) => extendDraft(a, { draftId: fx.draft.id, closesAt: "2099-02-01T00:00", timeZone: "UTC", note: "More time." } as never) },
-  transitionDraftAction: { allowed: orgEditors, run: (fx, a) => transitionDraft(a, { draftId: fx.privateDraft.id, to: "WITHDRAWN", note: "" } as never) },
+  transitionDraftAction: { allowed: orgEditors, run: async (fx, a) => transitionDraft(a, { draftId: (await fx.freshDraft()).id, to: "WITHDRAWN", note: "" } as never) },
   preModerationAction: { allowed: orgEditors, run: (fx, a) => setPreModeration(a, fx.draft.id, false) },
   // Summaries
   requestAnalysisAction: { allowed: summaryManagers, run: (fx, a) => requestAnalysis(a, fx.privateDraft.id) },
@@ -148,9 +152,10 @@ export const rows: Record<string, Row> = {
   createSurveyAction: { allowed: orgEditors, run: (fx, a) => createSurvey(a, { organisationId: fx.orgId, title: "Another survey", draftReference: "", permanent: true }) },
   saveSurveyAction: { allowed: orgEditors, run: (fx, a) => saveSurvey(a, { surveyId: fx.survey.id, title: "Matrix survey", description: "", allowAnonymous: true, publicResults: false, demographics: [], definition: JSON.stringify(questions) }) },
   surveyStatusAction: { allowed: orgEditors, run: (fx, a) => setSurveyStatus(a, { surveyId: fx.survey.id, status: "OPEN" }) },
+  reviewHeldAction: { allowed: ["moderator", "editor", "owner", "admin"], run: (fx, a) => decideHeldResponses(a, { surveyId: fx.survey.id, decision: "reject", responseId: "" }) },
   submitSurveyAction: {
     allowed: everyone,
-    run: (fx, a) => submitResponse(a, { slug: fx.survey.slug, idempotencyKey: randomBytes(8).toString("hex"), answers: { q1: "yes" }, deviceToken: randomBytes(16).toString("hex"), clientAddress: null }),
+    run: (fx, a) => submitResponse(a, { slug: fx.survey.slug, idempotencyKey: randomBytes(8).toString("hex"), answers: { q1: "yes" }, deviceToken: randomUUID(), clientAddress: null }),
   },
   // The language switcher stores the caller's own choice in their own cookie: nothing to authorise.
   setLocale: { allowed: everyone, run: async () => undefined },

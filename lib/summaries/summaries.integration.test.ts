@@ -216,7 +216,8 @@ describe("summary of responses", () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(await prisma.analysisRun.count({ where: { draftId: draft.id } })).toBe(1);
-    await expect(processRun("missing-run")).rejects.toBeTruthy();
+    // An unknown run id is Prisma's "record to update not found", not a silent success.
+    await expect(processRun("missing-run")).rejects.toMatchObject({ code: "P2025" });
 
     // A run whose server went away (no heartbeat) does not block the next one.
     const ghost = await prisma.analysisRun.create({ data: { draftId: draft.id, status: "RUNNING", version: "x", settings: {}, cutoffAt: new Date(), heartbeatAt: new Date(Date.now() - 5 * 60_000) } });
