@@ -36,6 +36,16 @@ const ZEnv = z.object({
   SUMMARY_LLM_URL: z.string().url().optional(),
   SUMMARY_LLM_MODEL: z.string().optional(),
   SUMMARY_LLM_API_KEY: z.string().optional(),
+  /** Longest a single SQL statement may run before PostgreSQL cancels it (ms; 0: no limit). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  /** Longest a statement may wait for a row or table lock before PostgreSQL gives up (ms; 0: no limit). */
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Longest a request waits for a pooled connection (or to open one) before answering 503 (ms). */
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Seconds clients are told to wait (Retry-After) when the database is unavailable. */
+  DATABASE_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
+  /** Run the background worker (outbox emails, scheduled jobs, analysis runs) in this process: "0" to leave it to others. */
+  PARLEY_WORKER: z.enum(["0", "1"]).default("1"),
 });
 
 export type Env = z.infer<typeof ZEnv>;
