@@ -46,6 +46,10 @@ const ZEnv = z.object({
   DATABASE_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
   /** Run the background worker (outbox emails, scheduled jobs, analysis runs) in this process: "0" to leave it to others. */
   PARLEY_WORKER: z.enum(["0", "1"]).default("1"),
+  /** How long a worker owns an email it is sending; a worker killed mid-send frees it after this (s). */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Attempts before an email is given up and listed as undeliverable (backoff 30 s, 1 min, 2 min, … up to 1 h). */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
 });
 
 export type Env = z.infer<typeof ZEnv>;
