@@ -115,10 +115,11 @@ export async function deliver(email: Claimed): Promise<"sent" | "retry" | "dead"
 }
 
 /**
- * Sends every email that is due, `parallel` at a time, until none is left.
+ * Sends every email that is due, `parallel` at a time (one by default: a process killed mid-send
+ * then interrupts exactly one message), until none is left.
  * @returns how many were sent
  */
-export async function drainOutbox(parallel = 3): Promise<number> {
+export async function drainOutbox(parallel = 1): Promise<number> {
   let sent = 0;
   await Promise.all(
     Array.from({ length: parallel }, async () => {
