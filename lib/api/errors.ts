@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, ConflictError, FieldError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import { databaseRetryAfterSeconds, isDatabaseUnavailable } from "@/lib/db/errors";
 import { apiError } from "./respond";
 
 /** Domain errors as API responses: { error: { code, message, field? } } with the fitting status. */
@@ -10,6 +11,7 @@ export function apiErrorFrom(error: unknown): Response {
   if (error instanceof FieldError) return Response.json({ error: { code: error.code, message: `Invalid ${error.field}.`, field: error.field } }, { status: 422 });
   if (error instanceof ConflictError) return apiError(409, error.code, "Not possible in the current state.");
   if (error instanceof AppError) return apiError(403, error.code, "Not allowed.");
+  if (isDatabaseUnavailable(error)) return databaseUnavailableResponse();
   console.error("[api] unexpected error", error);
   return apiError(500, "unexpected", "Something went wrong on our side.");
 }
@@ -18,5 +20,17 @@ export function validationError(issues: ReadonlyArray<{ path: PropertyKey[]; mes
   return Response.json(
     { error: { code: "invalid_input", message: "Some fields are invalid.", fields: Object.fromEntries(issues.map((i) => [String(i.path[0] ?? "_"), i.message])) } },
     { status: 422 },
+  );
+}
+
+/**
+ * 503 with Retry-After (seconds) and a JSON body, for a database that is down, restarting or too slow
+ * (lib/db/errors.ts isDatabaseUnavailable): clients retry later, with their idempotency keys.
+ */
+export function databaseUnavailableResponse(): Response {
+  const retryAfter = databaseRetryAfterSeconds();
+  return Response.json(
+    { error: { code: "database_unavailable", message: "The service is briefly unavailable. Please retry shortly.", retryAfterSeconds: retryAfter } },
+    { status: 503, headers: { "retry-after": String(retryAfter), "cache-control": "no-store", "access-control-allow-origin": "*" } },
   );
 }

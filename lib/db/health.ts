@@ -1,9 +1,11 @@
 import "server-only";
 import { databaseMode } from "@/lib/env";
 import { prisma } from "./client";
+import { databaseRetryAfterSeconds } from "./errors";
 
 export type Health = { status: "ok" | "error"; database: "embedded" | "postgres" };
 
+/** Whether the database answers `SELECT 1` within `timeoutMs` (ms). Never throws. */
 export async function checkHealth(timeoutMs = 2_000): Promise<Health> {
   try {
     await Promise.race([
@@ -14,4 +16,11 @@ export async function checkHealth(timeoutMs = 2_000): Promise<Health> {
   } catch {
     return { status: "error", database: databaseMode };
   }
+}
+
+/** GET /api/health and /api/health/ready: 200 { status: "ok", database } or 503 { status: "error", database } + Retry-After. */
+export async function readinessResponse(): Promise<Response> {
+  const health = await checkHealth();
+  const ok = health.status === "ok";
+  return Response.json(health, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store", ...(ok ? {} : { "Retry-After": String(databaseRetryAfterSeconds()) }) } });
 }
