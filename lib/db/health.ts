@@ -13,7 +13,8 @@ export async function checkHealth(timeoutMs = 2_000): Promise<Health> {
       new Promise((_, reject) => setTimeout(() => reject(new Error("database timeout")), timeoutMs).unref()),
     ]);
     return { status: "ok", database: databaseMode };
-  } catch {
+  } catch (error) {
+    console.warn("[health] database not ready:", (error as Error)?.message ?? error);
     return { status: "error", database: databaseMode };
   }
 }
