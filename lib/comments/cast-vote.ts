@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
+import { consumeLimit } from "@/lib/rate-limit/limits";
 import { assertCanParticipate, loadDraftForParticipation } from "./participation";
 import type { TVoteInput } from "./schemas";
 
@@ -14,6 +15,7 @@ import type { TVoteInput } from "./schemas";
  * equal the rows, at a cost that does not grow with the number of votes.
  */
 export async function castVote(actor: Actor | null, input: TVoteInput) {
+  if (actor) await consumeLimit("vote", actor.id);
   return prisma.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({ where: { id: input.commentId }, select: { draftId: true, status: true } });
     if (!comment || comment.status !== "PUBLISHED") throw new NotFoundError();

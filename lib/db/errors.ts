@@ -1,16 +1,11 @@
 import { env } from "@/lib/env";
+import { DatabaseUnavailableError } from "@/lib/errors";
 
 /**
- * Thrown (or recognised) when PostgreSQL cannot answer in time: unreachable, restarting, out of
- * connections, a statement cancelled by statement_timeout, a lock not granted within lock_timeout.
- * The API answers it with 503 + Retry-After (lib/api/errors.ts); pages show a calm "try again" page.
+ * DatabaseUnavailableError (lib/errors.ts) is what the API edge (lib/http/error-map.ts) answers with
+ * 503 + Retry-After; isDatabaseUnavailable() below recognises the raw errors that mean the same.
  */
-export class DatabaseUnavailableError extends Error {
-  constructor(cause?: unknown) {
-    super("database unavailable", { cause });
-    this.name = "DatabaseUnavailableError";
-  }
-}
+export { DatabaseUnavailableError };
 
 /** Seconds a client should wait before retrying (DATABASE_RETRY_AFTER_SECONDS). */
 export function databaseRetryAfterSeconds(): number {

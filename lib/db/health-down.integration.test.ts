@@ -26,10 +26,10 @@ describe("with the database down", () => {
   });
 
   it("the API answers 503 with Retry-After and a JSON body, not 500", async () => {
-    const { POST } = await import("@/app/api/v1/comments/[id]/votes/route");
-    const response = await POST(new Request("http://localhost/api/v1/comments/c1/votes", { method: "POST", body: JSON.stringify({ value: "AGREE" }) }), { params: Promise.resolve({ id: "c1" }) });
+    const { GET } = await import("@/app/api/v1/drafts/[ref]/route");
+    const response = await GET(new Request("http://localhost/api/v1/drafts/NO-RFC-2026-001"), { params: Promise.resolve({ ref: "NO-RFC-2026-001" }) });
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
-    expect(await response.json()).toMatchObject({ error: { code: "database_unavailable" } });
+    expect(await response.json()).toMatchObject({ error: { code: "database_unavailable", message: expect.any(String) } });
   });
 });

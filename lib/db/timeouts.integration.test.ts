@@ -8,12 +8,12 @@ process.env.DATABASE_STATEMENT_TIMEOUT_MS = "1000";
 let m: {
   prisma: typeof import("./client").prisma;
   errors: typeof import("./errors");
-  votes: typeof import("@/app/api/v1/comments/[id]/votes/route");
+  drafts: typeof import("@/app/api/v1/drafts/[ref]/route");
 };
 let holder: pg.Client;
 
 beforeAll(async () => {
-  m = { prisma: (await import("./client")).prisma, errors: await import("./errors"), votes: await import("@/app/api/v1/comments/[id]/votes/route") };
+  m = { prisma: (await import("./client")).prisma, errors: await import("./errors"), drafts: await import("@/app/api/v1/drafts/[ref]/route") };
   holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await holder.connect();
 });
@@ -26,16 +26,14 @@ afterAll(async () => {
 describe("bounded database time", () => {
   it("answers 503 + Retry-After while a table lock is held, instead of waiting for the lock", async () => {
     await holder.query("BEGIN");
-    await holder.query(`LOCK TABLE "Comment" IN ACCESS EXCLUSIVE MODE`);
+    await holder.query(`LOCK TABLE "Draft" IN ACCESS EXCLUSIVE MODE`);
     try {
       // The lock is held until this request has its answer: only lock_timeout can end the wait.
-      const response = await m.votes.POST(new Request("http://localhost/api/v1/comments/c1/votes", { method: "POST", body: JSON.stringify({ value: "AGREE" }) }), {
-        params: Promise.resolve({ id: "c1" }),
-      });
+      const response = await m.drafts.GET(new Request("http://localhost/api/v1/drafts/NO-RFC-2026-001"), { params: Promise.resolve({ ref: "NO-RFC-2026-001" }) });
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("5");
-      expect(await response.json()).toMatchObject({ error: { code: "database_unavailable" } });
-      const direct = await m.prisma.comment.count().catch((e: unknown) => e);
+      expect(await response.json()).toMatchObject({ error: { code: "database_unavailable", message: expect.any(String) } });
+      const direct = await m.prisma.draft.count().catch((e: unknown) => e);
       expect(m.errors.isDatabaseUnavailable(direct)).toBe(true);
     } finally {
       await holder.query("ROLLBACK");
