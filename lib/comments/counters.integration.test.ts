@@ -82,13 +82,13 @@ describe("maintained counters under concurrency", () => {
 
   it("keeps a comment's reply count equal to its published replies with replies and withdrawals racing", async () => {
     const parent = await m.createComment(owner, m.commentSchemas.ZCreateCommentInput.parse({ draftId, kind: "QUESTION", body: "Reply to me." }));
-    const repliers = voters.slice(0, 40);
+    const repliers = voters.slice(0, 24);
     const replies = await Promise.all(repliers.map((v) => m.createComment(v, m.commentSchemas.ZCreateCommentInput.parse({ draftId, parentId: parent.id, body: "A reply." }))));
     // Every other reply is withdrawn twice at once (a double click): it must count once.
     await Promise.all(replies.flatMap((r, i) => (i % 2 === 0 ? [m.withdrawComment(repliers[i]!, r.id), m.withdrawComment(repliers[i]!, r.id)] : [])));
     const stored = await m.prisma.comment.findUniqueOrThrow({ where: { id: parent.id }, select: { replyCount: true } });
     const published = await m.prisma.comment.count({ where: { parentId: parent.id, status: "PUBLISHED" } });
-    expect(published).toBe(20);
+    expect(published).toBe(12);
     expect(stored.replyCount).toBe(published);
   });
 });
