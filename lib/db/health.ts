@@ -5,8 +5,8 @@ import { databaseRetryAfterSeconds } from "./errors";
 
 export type Health = { status: "ok" | "error"; database: "embedded" | "postgres" };
 
-/** Whether the database answers `SELECT 1` within `timeoutMs` (ms). Never throws. */
-export async function checkHealth(timeoutMs = 2_000): Promise<Health> {
+/** Whether the database answers `SELECT 1` within `timeoutMs` (ms; the first call also opens the pool). Never throws. */
+export async function checkHealth(timeoutMs = 3_000): Promise<Health> {
   try {
     await Promise.race([
       prisma.$queryRaw`SELECT 1`,
