@@ -29,7 +29,7 @@ const ZEnv = z.object({
   /** Soft limit: past this many anonymous answers to one survey per address per hour, answers are held for review. */
   SURVEY_ANON_HOLD_AFTER_PER_HOUR: z.coerce.number().int().min(0).default(20),
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  TRUST_PROXY: z.string().regex(/^\d{1,2}$/, "TRUST_PROXY: the number of proxies in front of the app").default("0"),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
   /**
    * Optional: an OpenAI-compatible endpoint (base URL ending in /v1) that suggests readable theme

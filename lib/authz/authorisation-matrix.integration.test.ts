@@ -5,10 +5,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { seedMembership, seedOrganisation, seedUser } from "@/prisma/seed/builders";
 import { endpoints } from "@/lib/api/endpoints";
 import { rows as actionRows, setUpFixtures, type Fixtures, type Role, roles } from "./authorisation-matrix.rows";
 

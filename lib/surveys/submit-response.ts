@@ -1,6 +1,7 @@
 import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/authz/permissions";
+import { assertNotSuspended } from "@/lib/comments/participation";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, ConflictError, FieldError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from "@/lib/errors";
@@ -43,6 +44,7 @@ export type SubmitResult = { id: string; created: boolean; held: boolean };
 
 type CachedSurvey = {
   id: string;
+  organisationId: string;
   status: "DRAFT" | "OPEN" | "CLOSED";
   allowAnonymous: boolean;
   demographics: string[];
@@ -62,7 +64,7 @@ async function loadSurvey(slug: string): Promise<CachedSurvey | null> {
   if (hit && Date.now() - hit.fetchedAt < CACHE_MS) return hit;
   const row = await prisma.survey.findUnique({
     where: { slug },
-    select: { id: true, status: true, allowAnonymous: true, demographics: true, definition: true, definitionVersion: true, draft: { select: { status: true, closesAt: true } } },
+    select: { id: true, organisationId: true, status: true, allowAnonymous: true, demographics: true, definition: true, definitionVersion: true, draft: { select: { status: true, closesAt: true } } },
   });
   if (!row) return null;
   const survey = { ...row, definition: ZDefinition.parse(row.definition), fetchedAt: Date.now() };
@@ -120,7 +122,8 @@ async function insertResponse(survey: CachedSurvey, actor: Actor | null, input: 
   const draftOpen = !survey.draft || (survey.draft.status === "OPEN" && (!survey.draft.closesAt || survey.draft.closesAt > new Date()));
   if (survey.status !== "OPEN" || !draftOpen) throw new ConflictError("surveyClosed");
   if (!actor && !survey.allowAnonymous) throw new UnauthenticatedError();
-  if (actor?.suspendedAt) throw new AppError("suspended");
+  // The organisation's suspension stops survey answers too (the same rule as every participation verb).
+  if (actor) await assertNotSuspended(prisma, actor, survey.organisationId);
   if (!actor) {
     if (!input.deviceToken) throw new FieldError("deviceToken", "deviceTokenRequired");
     if (!ZDeviceToken.safeParse(input.deviceToken).success) throw new FieldError("deviceToken", "deviceTokenInvalid");
