@@ -32,9 +32,12 @@ beforeAll(async () => {
   };
 });
 
-/** The newest email to `to` with this subject, waiting for the outbox worker to send it. */
+/**
+ * The newest email to `to` with this subject, waiting for the outbox to send it (emails queued by
+ * earlier test files in this run's database may go first).
+ */
 async function waitForSubject(to: string, subject: string, after: number) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const found = mail.messages.filter((x) => x.to.includes(to) && x.subject === subject && x.receivedAt >= after).at(-1);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 100));
@@ -92,5 +95,5 @@ describe("notification emails to followers", () => {
       notifyVersions: false,
       notifyClosing: false,
     });
-  });
+  }, 120_000);
 });
