@@ -38,6 +38,20 @@ const ZEnv = z.object({
   SUMMARY_LLM_URL: z.string().url().optional(),
   SUMMARY_LLM_MODEL: z.string().optional(),
   SUMMARY_LLM_API_KEY: z.string().optional(),
+  /** Longest a single SQL statement may run before PostgreSQL cancels it (ms; 0: no limit). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  /** Longest a statement may wait for a row or table lock before PostgreSQL gives up (ms; 0: no limit). */
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Longest a request waits for a pooled connection (or to open one) before answering 503 (ms). */
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Seconds clients are told to wait (Retry-After) when the database is unavailable. */
+  DATABASE_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
+  /** Run the background worker (outbox emails, scheduled jobs, analysis runs) in this process: "0" to leave it to others. */
+  PARLEY_WORKER: z.enum(["0", "1"]).default("1"),
+  /** How long a worker owns an email it is sending; a worker killed mid-send frees it after this (s). */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Attempts before an email is given up and listed as undeliverable (backoff 30 s, 1 min, 2 min, … up to 1 h). */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   /** Comments and replies one account may post per hour (all consultations together). */
   LIMIT_COMMENTS_PER_HOUR: z.coerce.number().int().positive().default(60),
   /** Votes (incl. changed votes) one account may cast per hour. */

@@ -4,6 +4,7 @@ import { can } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { wakeOutbox } from "@/lib/jobs/outbox";
 import { notifyReply } from "@/lib/notifications/notify-reply";
 import { consumeLimit } from "@/lib/rate-limit/limits";
 import { assertCanParticipate, loadDraftForParticipation } from "./participation";
@@ -25,7 +26,7 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
   }
   // Spent after the idempotency lookup: a retry of a stored comment never meets the limit.
   if (actor) await consumeLimit("comment", actor.id);
-  let notify: { parentId: string; replyId: string } | null = null;
+  let notified = false;
   try {
     const result = await prisma.$transaction(async (tx) => {
       const draft = await loadDraftForParticipation(tx, input.draftId, actor);
@@ -67,11 +68,13 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
       });
       if (comment.parentId && status === "PUBLISHED") {
         await tx.comment.update({ where: { id: comment.parentId }, data: { replyCount: { increment: 1 } } });
-        notify = { parentId: comment.parentId, replyId: comment.id };
+        // The reply's email is queued in the reply's own transaction (the outbox), sent after commit.
+        await notifyReply(tx, { parentId: comment.parentId, replyId: comment.id });
+        notified = true;
       }
       return { ...comment, status, created: true } as CreatedComment;
     });
-    if (notify) void notifyReply(notify).catch((error) => console.error("[notifications] reply email failed", error));
+    if (notified) wakeOutbox();
     return result;
   } catch (error) {
     // Two submissions with the same key raced: the loser returns the winner's comment.

@@ -35,8 +35,10 @@ export async function withdrawComment(actor: Actor | null, commentId: string) {
     if (comment.status === "WITHDRAWN") return { draftId: comment.draftId };
     // An author cannot undo moderation: a hidden comment stays hidden with the moderator's reason.
     if (comment.status === "HIDDEN") throw new ConflictError("commentHiddenByModerator");
-    await tx.comment.update({ where: { id: commentId }, data: { status: "WITHDRAWN" } });
-    if (comment.parentId && comment.status === "PUBLISHED") await tx.comment.update({ where: { id: comment.parentId }, data: { replyCount: { decrement: 1 } } });
+    // Conditional on the status read above: of two concurrent withdrawals only one changes the row,
+    // so the parent's reply count is decremented exactly once.
+    const changed = await tx.comment.updateMany({ where: { id: commentId, status: comment.status }, data: { status: "WITHDRAWN" } });
+    if (changed.count === 1 && comment.parentId && comment.status === "PUBLISHED") await tx.comment.update({ where: { id: comment.parentId }, data: { replyCount: { decrement: 1 } } });
     return { draftId: comment.draftId };
   });
 }

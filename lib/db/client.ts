@@ -13,8 +13,25 @@ function createClient(): PrismaClient {
   // The embedded PGlite server multiplexes one backend; statements from several connections can
   // interleave mid-protocol, so the app keeps a single connection to it.
   const max = env.DATABASE_POOL_MAX ?? (databaseMode === "embedded" ? 1 : 10);
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max, connectionTimeoutMillis: 5_000 });
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max, ...connectionLimits() });
   return new PrismaClient({ adapter });
+}
+
+/**
+ * Bounds on database time for every pooled connection (node-postgres sends the two timeouts as
+ * startup parameters, so they hold for every statement on the connection): a statement running longer
+ * than DATABASE_STATEMENT_TIMEOUT_MS is cancelled (SQLSTATE 57014), one waiting on a lock longer than
+ * DATABASE_LOCK_TIMEOUT_MS fails (55P03), and waiting for a connection is bounded by
+ * DATABASE_POOL_TIMEOUT_MS. lib/db/errors.ts classifies all three as "database unavailable" (503).
+ */
+export function connectionLimits() {
+  return {
+    connectionTimeoutMillis: env.DATABASE_POOL_TIMEOUT_MS,
+    statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    lock_timeout: env.DATABASE_LOCK_TIMEOUT_MS,
+    // A transaction left idle (its request gone) releases its locks instead of holding them.
+    idle_in_transaction_session_timeout: Math.max(env.DATABASE_STATEMENT_TIMEOUT_MS, 10_000) * 2,
+  };
 }
 
 // One client per process: Next's dev server reloads modules, so keep it on globalThis.

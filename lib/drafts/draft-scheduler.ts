@@ -1,25 +1,14 @@
-import { env } from "@/lib/env";
+import "server-only";
 import { sendClosingReminders } from "@/lib/notifications/notify-followers";
 import { applyScheduledTransitions } from "./apply-scheduled-transitions";
 
-let timer: NodeJS.Timeout | undefined;
-
-/** Runs the scheduled openings and closings on an interval for the life of the server process. */
-export function startDraftScheduler(intervalMs = env.DRAFT_SCHEDULER_INTERVAL_MS): void {
-  if (timer || intervalMs === 0 || !env.DATABASE_URL) return;
-  let running = false;
-  timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      const { opened, closed } = await applyScheduledTransitions();
-      if (opened || closed) console.log(`[drafts] opened ${opened}, closed ${closed} consultation(s) on schedule`);
-      await sendClosingReminders();
-    } catch (error) {
-      console.error("[drafts] scheduled transitions failed", error);
-    } finally {
-      running = false;
-    }
-  }, intervalMs);
-  timer.unref();
+/**
+ * The drafts' scheduled job (run by lib/jobs/worker.ts every DRAFT_SCHEDULER_INTERVAL_MS, by one
+ * process at a time): opens and closes consultations whose time has come, then queues the 48-hour
+ * and closing reminders.
+ */
+export async function runDraftSchedule(): Promise<void> {
+  const { opened, closed } = await applyScheduledTransitions();
+  if (opened || closed) console.log(`[drafts] opened ${opened}, closed ${closed} consultation(s) on schedule`);
+  await sendClosingReminders();
 }

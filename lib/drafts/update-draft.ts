@@ -3,6 +3,7 @@ import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
+import { wakeOutbox } from "@/lib/jobs/outbox";
 import { notifyFollowers } from "@/lib/notifications/notify-followers";
 import { publishVersion } from "./publish-version";
 import { versionSuffix } from "./version-label";
@@ -40,10 +41,10 @@ export async function updateDraft(actor: Actor | null, input: TUpdateDraftInput)
       select: { id: true, title: true, abstract: true, body: true, language: true, currentVersion: true },
     });
     const publishedVersion = published ? await publishVersion(tx, updated, actor.id, input.changeNote) : null;
+    // Followers' emails are queued with the version (the outbox) and sent once it is committed.
+    if (publishedVersion !== null) await notifyFollowers(tx, draft.id, "newVersion", { version: versionSuffix(publishedVersion) });
     return { reference: draft.reference, publishedVersion };
   });
-  // Followers hear about a new version once it is committed (emails never hold the transaction).
-  if (result.publishedVersion !== null)
-    void notifyFollowers(input.draftId, "newVersion", { version: versionSuffix(result.publishedVersion) }).catch((error) => console.error("[notifications] new version emails failed", error));
+  if (result.publishedVersion !== null) wakeOutbox();
   return result;
 }

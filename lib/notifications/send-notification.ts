@@ -1,16 +1,18 @@
 import "server-only";
 import { publicBaseUrl } from "@/lib/api/base-url";
 import { translatorFor } from "@/lib/i18n/translator";
-import { sendMail } from "@/lib/mail/send-mail";
+import type { Mail } from "@/lib/mail/send-mail";
 import { unsubscribeToken } from "./unsubscribe-token";
 
-type Kind = "reply" | "newVersion" | "closingSoon" | "closed";
+export type NotificationKind = "reply" | "newVersion" | "closingSoon" | "closed";
+export const notificationKinds: readonly NotificationKind[] = ["reply", "newVersion", "closingSoon", "closed"];
 
 /**
  * One notification email in the recipient's language, with a link to the page and a one-click
- * unsubscribe link (also offered to mail clients as List-Unsubscribe).
+ * unsubscribe link (also offered to mail clients as List-Unsubscribe). Rendered by the outbox worker
+ * when it sends (lib/jobs/outbox.ts); `path` is the page's path on this site.
  */
-export async function sendNotification({ user, kind, path, values }: { user: { id: string; email: string; locale: string | null }; kind: Kind; path: string; values: Record<string, string> }) {
+export async function renderNotification({ user, kind, path, values }: { user: { id: string; email: string; locale: string | null }; kind: NotificationKind; path: string; values: Record<string, string> }): Promise<Mail> {
   const { t } = await translatorFor(user.locale, `notifications.${kind}`);
   const { t: common } = await translatorFor(user.locale, "notifications");
   const base = publicBaseUrl();
@@ -20,13 +22,13 @@ export async function sendNotification({ user, kind, path, values }: { user: { i
   const excerpt = values.excerpt ? `\n\n> ${values.excerpt.replace(/\n/g, "\n> ")}` : "";
   const text = `${intro}${excerpt}\n\n${link}\n\n${common("why")}\n${common("unsubscribe")}: ${unsubscribe}\n\n— Parley`;
   const html = `<p>${esc(intro)}</p>${values.excerpt ? `<blockquote>${esc(values.excerpt)}</blockquote>` : ""}<p><a href="${esc(link)}">${esc(t("action"))}</a></p><p style="color:#555">${esc(common("why"))}<br><a href="${esc(unsubscribe)}">${esc(common("unsubscribe"))}</a></p>`;
-  await sendMail({
+  return {
     to: user.email,
     subject: t("subject", values),
     text,
     html,
     headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
-  });
+  };
 }
 
 function esc(value: string): string {

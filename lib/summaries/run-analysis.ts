@@ -13,8 +13,15 @@ import { draftForSummary } from "./access";
 import { suggestLabels, type LabelModel } from "./label-suggestions";
 import { themeSummaries } from "./queries";
 
-/** A run whose worker has not reported for this long was cut off (e.g. by a restart) and is failed. */
-const STALE_AFTER_MS = 2 * 60_000;
+/**
+ * A run whose worker has not reported for this long was cut off (a restart, a killed process): the
+ * background worker of any process takes it again (lib/jobs/worker.ts polls every second), so an
+ * interrupted run restarts within about 21 s. Heartbeats come every HEARTBEAT_MS.
+ */
+const STALE_AFTER_MS = 20_000;
+const HEARTBEAT_MS = 5_000;
+/** A run taken this many times without finishing (it keeps killing its process) is failed. */
+const MAX_ATTEMPTS = 3;
 
 /**
  * Starts an analysis of the draft's comments and votes, unless one is already queued or running (the
@@ -28,19 +35,18 @@ export async function requestAnalysis(
   overrides: Partial<AnalysisSettings> = {},
 ): Promise<{ runId: string; started: boolean }> {
   const draft = await draftForSummary(actor, { id: draftId });
-  await prisma.analysisRun.updateMany({
-    where: { draftId: draft.id, active: true, heartbeatAt: { lt: new Date(Date.now() - STALE_AFTER_MS) } },
-    data: { active: null, status: "FAILED", error: "interrupted", finishedAt: new Date() },
-  });
   try {
     const run = await prisma.analysisRun.create({
       data: { draftId: draft.id, version: ANALYSIS_VERSION, settings: { ...DEFAULT_SETTINGS, ...overrides }, cutoffAt: new Date(), requestedById: actor!.id },
     });
-    void processRun(run.id).catch((error) => console.error("[analysis] run failed", run.id, error));
+    // Queued: the background worker (this process's, or any other's) takes it within a second.
+    void processNextAnalysis().catch((error) => console.error("[analysis] run failed", run.id, error));
     return { runId: run.id, started: true };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const active = await prisma.analysisRun.findFirstOrThrow({ where: { draftId: draft.id, active: true }, select: { id: true } });
+      // If that run was cut off (its heartbeat stopped), this takes it again now.
+      void processNextAnalysis().catch((error) => console.error("[analysis] run failed", active.id, error));
       return { runId: active.id, started: false };
     }
     throw error;
@@ -49,7 +55,10 @@ export async function requestAnalysis(
 
 /** Creates a run and waits for it (seed, benchmarks, command line): no request is waiting on it. */
 export async function runAnalysisNow(draftId: string, requestedById: string | null) {
-  const run = await prisma.analysisRun.create({ data: { draftId, version: ANALYSIS_VERSION, settings: { ...DEFAULT_SETTINGS }, cutoffAt: new Date(), requestedById } });
+  // Created as running (with a heartbeat) so no background worker takes it meanwhile.
+  const run = await prisma.analysisRun.create({
+    data: { draftId, version: ANALYSIS_VERSION, settings: { ...DEFAULT_SETTINGS }, cutoffAt: new Date(), requestedById, status: "RUNNING", attempts: 1 },
+  });
   await processRun(run.id);
   return prisma.analysisRun.findUniqueOrThrow({ where: { id: run.id } });
 }
@@ -119,14 +128,36 @@ export function summariseInWorker(
   });
 }
 
+/**
+ * Takes the oldest queued run, or a running one whose heartbeat stopped (its process died), and does
+ * it; the claim (FOR UPDATE SKIP LOCKED, then a fresh heartbeat) lets any number of processes poll.
+ * A run taken MAX_ATTEMPTS times is failed instead. @returns the run's id, or null if none was waiting
+ */
+export async function processNextAnalysis(now = new Date()): Promise<string | null> {
+  const [claimed] = await prisma.$queryRaw<{ id: string; attempts: number }[]>`
+    UPDATE "AnalysisRun" SET status = 'RUNNING', "heartbeatAt" = ${now}, attempts = attempts + 1
+    WHERE id = (
+      SELECT id FROM "AnalysisRun"
+      WHERE active = true AND (status = 'QUEUED' OR (status = 'RUNNING' AND "heartbeatAt" < ${new Date(now.getTime() - STALE_AFTER_MS)}))
+      ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+    RETURNING id, attempts`;
+  if (!claimed) return null;
+  if (claimed.attempts > MAX_ATTEMPTS) {
+    await prisma.analysisRun.update({ where: { id: claimed.id }, data: { status: "FAILED", active: null, error: "interrupted", finishedAt: new Date() } });
+    return claimed.id;
+  }
+  await processRun(claimed.id).catch((error) => console.error("[analysis] run failed", claimed.id, error));
+  return claimed.id;
+}
+
 /** Does one queued run: load, analyse in a worker, then store themes and results in one transaction. */
 export async function processRun(runId: string): Promise<void> {
   const run = await prisma.analysisRun.update({ where: { id: runId }, data: { status: "RUNNING", heartbeatAt: new Date(), step: "loading" } });
   // A heartbeat while the run is alive, however long one step takes; a run whose heartbeat stops
-  // (the server restarted) counts as interrupted after STALE_AFTER_MS.
+  // (the server restarted) counts as interrupted after STALE_AFTER_MS and is taken again.
   const heartbeat = setInterval(() => {
     prisma.analysisRun.update({ where: { id: runId }, data: { heartbeatAt: new Date() } }).catch(() => {});
-  }, 20_000);
+  }, HEARTBEAT_MS);
   heartbeat.unref();
   try {
     const input = await loadAnalysisInput(run.draftId, run.cutoffAt);

@@ -1,9 +1,8 @@
-import { checkHealth } from "@/lib/db/health";
+import { readinessResponse } from "@/lib/db/health";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and database reachability, for load balancers and uptime checks. */
+/** Readiness (kept at its original address): 200 when the database answers, else 503 + Retry-After. */
 export async function GET() {
-  const health = await checkHealth();
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return readinessResponse();
 }

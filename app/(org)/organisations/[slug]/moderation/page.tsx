@@ -23,7 +23,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
   const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
   const queue = await moderationQueue(org.org.id, user, page);
   if (!queue) notFound();
-  const t = await getTranslations("moderationPage");
+  const [t, tOutbox] = await Promise.all([getTranslations("moderationPage"), getTranslations("outboxPage")]);
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -36,6 +36,10 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
         <p>
           <Link className="link" href={`/organisations/${slug}/audit-log`}>
             {t("auditLog")}
+          </Link>
+          {" · "}
+          <Link className="link" href={`/organisations/${slug}/undeliverable-emails`}>
+            {tOutbox("title")}
           </Link>
         </p>
       ) : null}
