@@ -53,7 +53,7 @@ test("a copied session cookie is refused everywhere after sign-out", async ({ pa
   await twin.goto("/profile");
   await expect(twin.getByLabel("Display name")).toHaveValue("Replay Target");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("status")).toContainText("You are signed out.");
   expect(await db.userSession.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
 
