@@ -104,6 +104,9 @@ describe("survey responses", () => {
     await expect(setSurveyStatus(editor, { surveyId: id, status: "OPEN" })).rejects.toMatchObject({ code: "noQuestions" });
     await expect(saveSurvey(outsider, { surveyId: id, title: "x", description: "", allowAnonymous: true, publicResults: true, demographics: [], definition: "[]" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(submitResponse(null, { slug: "no-such-survey", idempotencyKey: "k", answers: {} })).rejects.toBeInstanceOf(NotFoundError);
-    expect(SurveyAnswersError).toBeDefined();
+    const { slug } = await openSurvey(false);
+    const refused = submitResponse(editor, { slug, idempotencyKey: "answers-that-do-not-fit", answers: { track: "maybe" } });
+    await expect(refused).rejects.toBeInstanceOf(SurveyAnswersError);
+    await expect(refused).rejects.toMatchObject({ errors: { track: expect.any(String) } });
   });
 });
