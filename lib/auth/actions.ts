@@ -10,7 +10,7 @@ import { changePassword } from "./change-password";
 import { registerUser } from "./register-user";
 import { requestPasswordReset, resetPassword } from "./reset-password";
 import { ZChangePasswordInput, ZConfirmEmailInput, ZEndAllSessionsInput, ZEndSessionInput, ZRegisterInput, ZRequestPasswordResetInput, ZResetPasswordInput } from "./schemas";
-import { endAllSessions, endOwnSession } from "./sessions";
+import { endAllOwnSessions, endOwnSession } from "./sessions";
 import { verifyEmail } from "./verify-email";
 
 async function requestAddress(): Promise<string | null> {
@@ -63,7 +63,7 @@ export const endSessionAction = formAction(ZEndSessionInput, { auth: "required" 
 
 /** Profile: "Sign out everywhere", this browser included. */
 export const endAllSessionsAction = formAction(ZEndAllSessionsInput, { auth: "required" }, async (_input, { user }) => {
-  await endAllSessions(user.id);
+  await endAllOwnSessions(user);
   await dropSessionCookie();
   redirect("/signin?signedOut=1");
 });

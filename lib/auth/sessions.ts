@@ -70,3 +70,9 @@ export async function touchSession(sessionId: string, lastSeenAt: Date): Promise
   if (Date.now() - lastSeenAt.getTime() < lastSeenResolutionMs) return;
   await prisma.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { lastSeenAt: new Date() } });
 }
+
+/** "Sign out everywhere": ends every session of the actor's account, this one included. @throws UnauthenticatedError */
+export async function endAllOwnSessions(actor: Actor | null): Promise<number> {
+  if (!actor) throw new UnauthenticatedError();
+  return endAllSessions(actor.id);
+}
