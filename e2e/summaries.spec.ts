@@ -23,7 +23,17 @@ test("a moderator summarises the seeded consultation and a signed-out visitor re
   await expect(page.getByTestId("participation-figures")).toContainText("270");
   await expect(page.getByText(/Not heard from, or heard from far less than the others: .*Intergovernmental organisation/).first()).toBeVisible();
   await expect(page.getByTestId("heat-map")).toBeVisible();
-  await expect(page.getByTestId("opinion-group")).toHaveCount(2);
+  // Opinion groups: as many as the k the method chose, and that k has the best silhouette in the table
+  // (ties go to the larger k); the named departure from Pol.is is shown.
+  const silhouettes = await page.getByTestId("silhouette-table").locator("tbody tr").evaluateAll((rows) =>
+    rows.map((r) => ({ k: Number(r.querySelector("th")!.textContent), silhouette: Number(r.querySelector("td")!.textContent), chosen: r.lastElementChild!.textContent!.trim() !== "" })),
+  );
+  const chosen = silhouettes.filter((c) => c.chosen);
+  expect(chosen).toHaveLength(1);
+  expect(chosen[0]!.k).toBeGreaterThanOrEqual(2);
+  for (const c of silhouettes) expect(chosen[0]!.silhouette).toBeGreaterThanOrEqual(c.silhouette);
+  await expect(page.getByTestId("opinion-group")).toHaveCount(chosen[0]!.k);
+  await expect(page.getByTestId("opinion-method")).toContainText("groupRestarts");
   await expect(page.getByTestId("campaigns")).toContainText("40 signatures");
   await expectNoSeriousViolations(page, "workspace");
 

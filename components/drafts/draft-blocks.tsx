@@ -7,44 +7,48 @@ export type PreviewBlock = { anchor: string; number: string; kind: string; level
 
 type Labels = { permalink: (number: string) => string; comments?: (count: number) => string; commentHref?: (anchor: string) => string };
 
-export function DraftBlocks({ blocks, labels, commentCounts, idPrefix = "" }: { blocks: PreviewBlock[]; labels: Labels; commentCounts?: Record<string, number>; idPrefix?: string }) {
-  return (
-    <div className="draft-text flex flex-col gap-4">
-      {blocks.map((b) => {
-        const id = `${idPrefix}${b.anchor}`;
-        if (b.kind === "heading") {
-          const Tag = (`h${Math.min(6, b.level + 1)}`) as "h2";
-          return (
-            <Tag key={id} id={id} className="draft-heading group scroll-mt-24">
-              <span className="section-number me-2 tabular-nums text-muted">{b.number}</span>
-              <span dangerouslySetInnerHTML={{ __html: stripOuterTag(b.html) }} />
-              <a href={`#${id}`} className="permalink ms-2 text-base text-muted" aria-label={labels.permalink(b.number)}>
-                #
-              </a>
-            </Tag>
-          );
-        }
-        const count = commentCounts?.[b.anchor] ?? 0;
-        return (
-          <div key={id} id={id} className="draft-block group grid scroll-mt-24 grid-cols-[3.5rem_1fr] gap-x-3">
-            <a href={`#${id}`} className="block-number pt-0.5 text-sm tabular-nums text-muted no-underline hover:underline" aria-label={labels.permalink(b.number)}>
-              {b.number}
-            </a>
-            <div className="min-w-0">
-              <div className="prose-block" dangerouslySetInnerHTML={{ __html: b.html }} />
-              {labels.comments && labels.commentHref ? (
-                <a href={labels.commentHref(b.anchor)} className="comment-count mt-1 inline-block text-sm text-accent underline">
-                  {labels.comments(count)}
-                </a>
-              ) : labels.comments ? (
-                <p className="comment-count mt-1 text-sm text-muted">{labels.comments(count)}</p>
-              ) : null}
-            </div>
-          </div>
-        );
-      })}
-    </div>
-  );
+/**
+ * The numbered text as one HTML string (blocks' HTML is sanitised at publish time; everything
+ * added here is escaped). Rendered through a single `dangerouslySetInnerHTML`, so the page's RSC
+ * payload carries the text once as a string instead of an element tree per paragraph (a 50-page
+ * draft: ~630 blocks, each with its number, permalink and comment link).
+ */
+export function draftBlocksHtml({ blocks, labels, commentCounts, idPrefix = "" }: { blocks: PreviewBlock[]; labels: Labels; commentCounts?: Record<string, number>; idPrefix?: string }): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    const id = escapeAttribute(`${idPrefix}${b.anchor}`);
+    const permalink = escapeAttribute(labels.permalink(b.number));
+    const number = escapeText(b.number);
+    if (b.kind === "heading") {
+      const tag = `h${Math.min(6, b.level + 1)}`;
+      out.push(
+        `<${tag} id="${id}" class="draft-heading group scroll-mt-24"><span class="section-number me-2 tabular-nums text-muted">${number}</span><span>${stripOuterTag(b.html)}</span><a href="#${id}" class="permalink ms-2 text-base text-muted" aria-label="${permalink}">#</a></${tag}>`,
+      );
+      continue;
+    }
+    const count = commentCounts?.[b.anchor] ?? 0;
+    const comments = labels.comments
+      ? labels.commentHref
+        ? `<a href="${escapeAttribute(labels.commentHref(b.anchor))}" class="comment-count mt-1 inline-block text-sm text-accent underline">${escapeText(labels.comments(count))}</a>`
+        : `<p class="comment-count mt-1 text-sm text-muted">${escapeText(labels.comments(count))}</p>`
+      : "";
+    out.push(
+      `<div id="${id}" class="draft-block group grid scroll-mt-24 grid-cols-[3.5rem_1fr] gap-x-3"><a href="#${id}" class="block-number pt-0.5 text-sm tabular-nums text-muted no-underline hover:underline" aria-label="${permalink}">${number}</a><div class="min-w-0"><div class="prose-block">${b.html}</div>${comments}</div></div>`,
+    );
+  }
+  return out.join("");
+}
+
+export function DraftBlocks(props: { blocks: PreviewBlock[]; labels: Labels; commentCounts?: Record<string, number>; idPrefix?: string }) {
+  return <div className="draft-text flex flex-col gap-4" dangerouslySetInnerHTML={{ __html: draftBlocksHtml(props) }} />;
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function escapeAttribute(value: string): string {
+  return escapeText(value).replace(/"/g, "&quot;");
 }
 
 /** "<h2>Scope</h2>" → "Scope": the reading view supplies its own heading element and number. */

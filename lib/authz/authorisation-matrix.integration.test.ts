@@ -5,10 +5,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { seedMembership, seedOrganisation, seedUser } from "@/prisma/seed/builders";
 import { endpoints } from "@/lib/api/endpoints";
 import { rows as actionRows, setUpFixtures, type Fixtures, type Role, roles } from "./authorisation-matrix.rows";
 
@@ -124,7 +122,7 @@ describe("the authorisation matrix", () => {
           const url = `http://localhost${template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k]!))}${fx.apiQuery(template)}`;
           const headers: Record<string, string> = { "content-type": "application/json", "idempotency-key": `matrix-${randomBytes(6).toString("hex")}` };
           if (tokens[role]) headers.authorization = `Bearer ${tokens[role]}`;
-          if (template.endsWith("/responses")) headers["x-device-token"] = randomBytes(16).toString("hex");
+          if (template.endsWith("/responses")) headers["x-device-token"] = crypto.randomUUID();
           const request = new Request(url, { method, headers, body: method === "GET" ? undefined : JSON.stringify(fx.apiBody(template)) });
           const response = await mod[method]!(request, { params: Promise.resolve(params) });
           const want = allowed === "all" ? true : allowed.includes(role);

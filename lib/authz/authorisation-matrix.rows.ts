@@ -2,7 +2,7 @@
 // action, who may do it and how to call the use case it runs, with the fixtures they share.
 // Server actions resolve the caller from the session and then call exactly these use cases, which
 // do the authorisation; the matrix calls them with each kind of caller.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/authz/permissions";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/api-tokens";
 import { changePassword } from "@/lib/auth/change-password";
@@ -30,6 +30,7 @@ import { publishSummary } from "@/lib/summaries/publish";
 import { requestAnalysis } from "@/lib/summaries/run-analysis";
 import { mergeThemes, moveComment, renameTheme, splitTheme } from "@/lib/summaries/themes";
 import { createSurvey, saveSurvey, setSurveyStatus } from "@/lib/surveys/manage-survey";
+import { decideHeldResponses } from "@/lib/surveys/review-held";
 import { submitResponse } from "@/lib/surveys/submit-response";
 import { updateProfile } from "@/lib/users/profile";
 import { seedMembership, seedOrganisation, seedUser } from "@/prisma/seed/builders";
@@ -153,9 +154,10 @@ export const rows: Record<string, Row> = {
   createSurveyAction: { allowed: orgEditors, run: (fx, a) => createSurvey(a, { organisationId: fx.orgId, title: "Another survey", draftReference: "", permanent: true }) },
   saveSurveyAction: { allowed: orgEditors, run: (fx, a) => saveSurvey(a, { surveyId: fx.survey.id, title: "Matrix survey", description: "", allowAnonymous: true, publicResults: false, demographics: [], definition: JSON.stringify(questions) }) },
   surveyStatusAction: { allowed: orgEditors, run: (fx, a) => setSurveyStatus(a, { surveyId: fx.survey.id, status: "OPEN" }) },
+  reviewHeldAction: { allowed: ["moderator", "editor", "owner", "admin"], run: (fx, a) => decideHeldResponses(a, { surveyId: fx.survey.id, decision: "reject", responseId: "" }) },
   submitSurveyAction: {
     allowed: everyone,
-    run: (fx, a) => submitResponse(a, { slug: fx.survey.slug, idempotencyKey: randomBytes(8).toString("hex"), answers: { q1: "yes" }, deviceToken: randomBytes(16).toString("hex"), clientAddress: null }),
+    run: (fx, a) => submitResponse(a, { slug: fx.survey.slug, idempotencyKey: randomBytes(8).toString("hex"), answers: { q1: "yes" }, deviceToken: randomUUID(), clientAddress: null }),
   },
   // The language switcher stores the caller's own choice in their own cookie: nothing to authorise.
   setLocale: { allowed: everyone, run: async () => undefined },

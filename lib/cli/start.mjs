@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: serves Parley. With no DATABASE_URL it starts the embedded database (PGlite under
 // .data/), migrates and seeds it on first run; with DATABASE_URL it checks that the server is
-// reachable and fully migrated first. Then it builds (once) and runs `next start`.
+// reachable and fully migrated first. Then it builds (once) and runs the server entry
+// (lib/server/serve.ts: Next's handler behind the client address, admission control and the
+// anonymous reading cache).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -64,10 +66,10 @@ async function main() {
   }
 
   log(`database ready (${env.PARLEY_DB_MODE}); starting the web server after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const child = spawn(node, [...bin.next, dev ? "dev" : "start", "-p", String(port)], {
+  const child = spawn(node, ["--import", "tsx", path.join(root, "lib/server/serve.ts"), ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     cwd: root,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...env, PORT: String(port), NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   const shutdown = (signal) => child.kill(signal);
   process.on("SIGINT", shutdown);

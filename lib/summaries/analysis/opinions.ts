@@ -20,6 +20,8 @@ export interface OpinionSettings {
   kSelection?: "silhouette" | "stability";
   /** Departure: see PolisGroupsSettings.zeroOnlyWhereVoted. */
   zeroOnlyWhereVoted?: boolean;
+  /** Departure when > 0: see PolisGroupsSettings.groupRestarts (Pol.is: 0). */
+  groupRestarts?: number;
   /** Statements moderated out: zeroed in the grouping, left out of consensus and distinctive lists. */
   zeroedStatements?: string[];
   /** Participants in order of their first vote; default: order of first appearance in `votes`. */
@@ -89,6 +91,7 @@ export function findOpinionGroups(votes: Vote[], settings: OpinionSettings = {})
     pinnedK: settings.pinnedK ?? null,
     kSelection: settings.kSelection ?? "silhouette",
     zeroOnlyWhereVoted: settings.zeroOnlyWhereVoted ?? false,
+    groupRestarts: settings.groupRestarts ?? 0,
     zeroedStatements: settings.zeroedStatements,
     participantOrder: settings.participantOrder,
     warmStart: settings.warmStart,

@@ -48,6 +48,12 @@ export interface PolisGroupsSettings {
   zeroOnlyWhereVoted?: boolean;
   /** Resamples per k for kSelection "stability". */
   bootstrapRounds?: number;
+  /**
+   * Departure: the group step (8) also runs k-means from this many seeded k-means++ starts besides
+   * Pol.is's first-distinct start, keeping the grouping with the lowest weighted within-group sum of
+   * squares. Pol.is runs one start (warm-started over many live updates).
+   */
+  groupRestarts?: number;
 }
 
 export interface KCandidate {
@@ -129,18 +135,26 @@ function pca(m: Matrix, mean: Float64Array, seed: number, start?: (Float64Array 
   const random = seededRandom(seed);
   const components: Float64Array[] = [];
   const eigenvalues: number[] = [];
-  const y = new Float64Array(m.rows.length);
+  // Compressed sparse rows of the centred matrix (imputed cells are 0 once centred).
+  const start0 = new Int32Array(m.rows.length + 1);
+  m.rows.forEach((row, i) => (start0[i + 1] = start0[i]! + row.length));
+  const colOf = new Int32Array(start0[m.rows.length]!);
+  const valOf = new Float64Array(start0[m.rows.length]!);
+  m.rows.forEach((row, i) => {
+    let at = start0[i]!;
+    for (const [j, x] of row) {
+      colOf[at] = j;
+      valOf[at++] = x - mean[j]!;
+    }
+  });
   const project = (v: Float64Array) => {
-    m.rows.forEach((row, i) => {
-      let s = 0;
-      for (const [j, x] of row) s += (x - mean[j]!) * v[j]!;
-      y[i] = s;
-    });
     const out = new Float64Array(cols);
-    m.rows.forEach((row, i) => {
-      const yi = y[i]!;
-      if (yi !== 0) for (const [j, x] of row) out[j]! += (x - mean[j]!) * yi;
-    });
+    for (let i = 0; i < m.rows.length; i++) {
+      let yi = 0;
+      const end = start0[i + 1]!;
+      for (let at = start0[i]!; at < end; at++) yi += valOf[at]! * v[colOf[at]!]!;
+      if (yi !== 0) for (let at = start0[i]!; at < end; at++) out[colOf[at]!]! += valOf[at]! * yi;
+    }
     return out;
   };
   const orthogonalise = (v: Float64Array) => {
@@ -282,7 +296,7 @@ interface Clustering {
 }
 
 /** Steps 7–8: 100 base clusters over the in-conv points, then weighted k-means over them per k. */
-function clusterPoints(points: Point[], maxK: number, warm?: WarmStart | null): Clustering {
+function clusterPoints(points: Point[], maxK: number, warm?: WarmStart | null, restarts = 0, seed = 1): Clustering {
   const baseInit = warm?.baseCentres?.length ? mergeInit(warm.baseCentres, points, 100) : firstDistinct(points, 100);
   const base = kmeansFrom(points, points.map(() => 1), baseInit, 100);
   const baseSizes = base.centres.map(() => 0);
@@ -294,11 +308,52 @@ function clusterPoints(points: Point[], maxK: number, warm?: WarmStart | null): 
     const prev = warm?.groupCentres?.[String(k)];
     const init = prev?.length === k ? prev : firstDistinct(base.centres, k);
     if (init.length < k) break;
-    const g = kmeansFrom(base.centres, baseSizes, init, 20);
+    let g = kmeansFrom(base.centres, baseSizes, init, 20);
+    if (restarts > 0) {
+      const random = seededRandom(seed * 7919 + k);
+      let best = withinSS(base.centres, baseSizes, g);
+      for (let r = 0; r < restarts; r++) {
+        const start = kmeansPlusPlus(base.centres, baseSizes, k, random);
+        if (start.length < k) break;
+        const h = kmeansFrom(base.centres, baseSizes, start, 100);
+        const ss = withinSS(base.centres, baseSizes, h);
+        if (h.centres.length === g.centres.length && ss < best - 1e-9) [g, best] = [h, ss];
+      }
+    }
     if (g.centres.length < 2) continue;
     groupings.push({ k: g.centres.length, centres: g.centres, baseLabels: g.labels, silhouette: silhouette(base.centres, g.labels) });
   }
   return { baseCentres: base.centres, baseSizes, baseOf: base.labels, groupings };
+}
+
+/** Weighted within-cluster sum of squared distances. */
+function withinSS(points: Point[], weights: number[], c: { centres: Point[]; labels: number[] }) {
+  let ss = 0;
+  points.forEach((p, i) => (ss += weights[i]! * distance(p, c.centres[c.labels[i]!]!) ** 2));
+  return ss;
+}
+
+/** Weighted k-means++ seeding (Arthur & Vassilvitskii 2007) with the given random source. */
+function kmeansPlusPlus(points: Point[], weights: number[], k: number, random: () => number): Point[] {
+  const pick = (w: number[]) => {
+    const total = w.reduce((a, b) => a + b, 0);
+    if (total <= 0) return -1;
+    let r = random() * total;
+    for (let i = 0; i < w.length; i++) if ((r -= w[i]!) < 0) return i;
+    return w.length - 1;
+  };
+  const centres: Point[] = [];
+  const first = pick(weights);
+  if (first < 0) return centres;
+  centres.push(points[first]!);
+  const d2 = points.map((p) => distance(p, centres[0]!) ** 2);
+  while (centres.length < k) {
+    const i = pick(d2.map((d, j) => d * weights[j]!));
+    if (i < 0) break;
+    centres.push(points[i]!);
+    points.forEach((p, j) => (d2[j] = Math.min(d2[j]!, distance(p, points[i]!) ** 2)));
+  }
+  return centres;
 }
 
 /** Previous centres first, then first distinct new points, up to k (Pol.is's warm start). */
@@ -331,6 +386,7 @@ export function polisGroups(votes: { participantId: string; statementId: string;
   if (settings.kSelection === "stability") departures.push("kSelection:stability");
   if (settings.pinnedK != null) departures.push("pinnedK");
   if (settings.zeroOnlyWhereVoted) departures.push("zeroOnlyWhereVoted");
+  if (settings.groupRestarts) departures.push("groupRestarts");
 
   const m = buildMatrix(votes, new Set(settings.zeroedStatements ?? []), settings.participantOrder, settings.zeroOnlyWhereVoted === true);
   const cols = m.statements.length;
@@ -408,7 +464,7 @@ export function polisGroups(votes: { participantId: string; statementId: string;
 
   const maxK = settings.pinnedK != null ? Math.max(2, Math.min(5, settings.pinnedK)) : (settings.maxGroups ?? 5);
   const clusterPts = clustered.map((i) => points[i]!);
-  const c = clusterPoints(clusterPts, maxK, settings.warmStart);
+  const c = clusterPoints(clusterPts, maxK, settings.warmStart, settings.groupRestarts ?? 0, seed);
   if (!c.groupings.length) return { ...base, warmStart: warmOut(c.baseCentres, {}) };
   const candidates: KCandidate[] = c.groupings.map((g) => ({ k: g.k, silhouette: g.silhouette }));
   let chosen = bySilhouette(c.groupings);
@@ -417,7 +473,7 @@ export function polisGroups(votes: { participantId: string; statementId: string;
     chosen = c.groupings.find((g) => g.k === settings.pinnedK) ?? c.groupings[c.groupings.length - 1]!;
     kChosenBy = "pinned";
   } else if (settings.kSelection === "stability" && c.groupings.length > 1) {
-    const stability = stabilityByK(clusterPts, c, maxK, seed, settings.bootstrapRounds ?? 10);
+    const stability = stabilityByK(clusterPts, c, maxK, seed, settings.bootstrapRounds ?? 10, settings.groupRestarts ?? 0);
     candidates.forEach((cand) => (cand.stability = stability.get(cand.k) ?? 0));
     const reproducible = new Set(candidates.filter((cand) => cand.stability! >= STABLE).map((cand) => cand.k));
     if (reproducible.size) {
@@ -445,13 +501,13 @@ export function polisGroups(votes: { participantId: string; statementId: string;
  * seeded), and compare each resample's grouping with the full-data grouping for that k on the
  * participants both contain (ARI). Returns k → mean ARI over `rounds` resamples.
  */
-function stabilityByK(points: Point[], full: Clustering, maxK: number, seed: number, rounds: number): Map<number, number> {
+function stabilityByK(points: Point[], full: Clustering, maxK: number, seed: number, rounds: number, restarts = 0): Map<number, number> {
   const random = seededRandom(seed ^ 0x5bd1e995);
   const fullLabels = new Map(full.groupings.map((g) => [g.k, full.baseOf.map((b) => g.baseLabels[b]!)]));
   const totals = new Map<number, number>();
   for (let r = 0; r < rounds; r++) {
     const keep = points.map((_, i) => i).filter(() => random() < 0.8);
-    const sub = clusterPoints(keep.map((i) => points[i]!), maxK);
+    const sub = clusterPoints(keep.map((i) => points[i]!), maxK, null, restarts, seed);
     for (const g of sub.groupings) {
       const mine = fullLabels.get(g.k);
       if (!mine) continue;

@@ -1,0 +1,229 @@
+// `npm run bench:reading`: anonymous readers on a production build, served by the real server entry
+// (lib/server/serve.ts) on PostgreSQL, next to a static file served by the same server in the same
+// run. The text of the 50-page draft is built from real public statements in the Pol.is open data
+// (../shared/datasets/polis, CC BY 4.0, The Computational Democracy Project).
+//
+// 1. throughput of the static file, the 50-page reading view and the home page (autocannon, the
+//    connection count giving the most throughput for the reading view = "peak");
+// 2. p99 of each page at 70 % of its own peak rate;
+// 3. a burst at 10x the peak's connections for BENCH_BURST_SECONDS: half anonymous readers (cached),
+//    half signed-in readers (a valid session cookie: every request renders).
+//    Every request must be answered; refusals (503/429) within 100 ms with Retry-After; admitted p99
+//    < 1 s. RSS 30 s after the burst is compared with RSS before it.
+// Needs a production build (`npx next build`) and TEST_DATABASE_URL/DATABASE_URL (PostgreSQL).
+// The last line printed is one JSON object.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { Agent, request } from "node:http";
+import path from "node:path";
+import autocannon from "autocannon";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { encode } from "next-auth/jwt";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { publishVersion } from "../lib/drafts/publish-version";
+import { createTestDatabase } from "../lib/testing/test-database";
+import { seedOrganisation, seedUser } from "../prisma/seed/builders";
+import { polisStatements, waitForHealth } from "./support";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.BENCH_PORT ?? 3147);
+const base = `http://127.0.0.1:${port}`;
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const burstSeconds = Number(process.env.BENCH_BURST_SECONDS ?? 10);
+const settleSeconds = Number(process.env.BENCH_SETTLE_SECONDS ?? 30);
+const secret = "bench-secret-bench-secret-bench-secret";
+// Every client here accepts gzip, as browsers do: the static file is compressed by the server per
+// request, cached pages once when stored.
+const browser = { "accept-encoding": "gzip" };
+
+/** ~500 words a page: sections of paragraphs, each paragraph a few real statements. */
+function buildDraft(pages: number, pool: string[]): string {
+  const parts: string[] = [];
+  let words = 0;
+  let s = 0;
+  let k = 0;
+  while (words < pages * 500) {
+    s++;
+    parts.push(`# Section ${s}\n`);
+    for (let sub = 1; sub <= 3 && words < pages * 500; sub++) {
+      parts.push(`## Topic ${s}.${sub}\n`);
+      for (let p = 0; p < 5; p++) {
+        const para = [pool[k++ % pool.length], pool[k++ % pool.length], pool[k++ % pool.length]].join(" ");
+        words += para.split(/\s+/).length;
+        parts.push(`${para}\n`);
+      }
+    }
+  }
+  return parts.join("\n");
+}
+
+type Run = { connections: number; rps: number; p50: number; p99: number; errors: number; non2xx: number };
+
+async function load(url: string, connections: number, duration: number, overallRate?: number): Promise<Run> {
+  const r = await autocannon({ url, connections, duration, headers: browser, ...(overallRate ? { overallRate } : {}) });
+  return { connections, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+type BurstStats = { requests: number; ok: number; refused: number; refusedWithoutRetryAfter: number; other: number; errors: number; okP99: number; refusedP99: number; refusedMax: number };
+
+/** `connections` loops, each sending requests one after the other for `duration` s. */
+async function burst(paths: (i: number) => { path: string; headers: Record<string, string> }, connections: number, duration: number): Promise<BurstStats> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const okTimes: number[] = [];
+  const refusedTimes: number[] = [];
+  const s = { requests: 0, ok: 0, refused: 0, refusedWithoutRetryAfter: 0, other: 0, errors: 0 };
+  const until = Date.now() + duration * 1000;
+  const one = (p: { path: string; headers: Record<string, string> }) =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      const req = request({ host: "127.0.0.1", port, path: p.path, headers: p.headers, agent, timeout: 30_000 }, (res) => {
+        res.resume();
+        res.on("end", () => {
+          const ms = performance.now() - t0;
+          s.requests++;
+          if (res.statusCode === 200) {
+            s.ok++;
+            okTimes.push(ms);
+          }
+          else if (res.statusCode === 503 || res.statusCode === 429) {
+            s.refused++;
+            refusedTimes.push(ms);
+            if (!res.headers["retry-after"]) s.refusedWithoutRetryAfter++;
+          } else s.other++;
+          resolve();
+        });
+      });
+      req.on("timeout", () => req.destroy(new Error("timeout")));
+      req.on("error", () => {
+        s.requests++;
+        s.errors++;
+        resolve();
+      });
+      req.end();
+    });
+  await Promise.all(
+    Array.from({ length: connections }, async (_, i) => {
+      while (Date.now() < until) await one(paths(i));
+    }),
+  );
+  agent.destroy();
+  const p99 = (xs: number[]) => (xs.length ? Math.round(xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!) : 0);
+  return { ...s, okP99: p99(okTimes), refusedP99: p99(refusedTimes), refusedMax: Math.round(refusedTimes.reduce((a, b) => Math.max(a, b), 0)) };
+}
+
+async function main() {
+  const db = await createTestDatabase("parley_bench_reading");
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 2 }) });
+  const org = await seedOrganisation(client, { slug: "bench", name: "Bench", description: "", referencePrefix: "BENCH" });
+  const user = await seedUser(client, { email: "bench@example.org", name: "Bench" });
+  const body = buildDraft(50, polisStatements());
+  const draft = await client.draft.create({ data: { organisationId: org.id, reference: "BENCH-50", title: "50-page draft", status: "OPEN", opensAt: new Date(), closesAt: new Date(Date.now() + 86_400_000), body }, select: { id: true } });
+  await client.$transaction(async (tx) => {
+    const d = await tx.draft.findUniqueOrThrow({ where: { id: draft.id }, select: { id: true, title: true, abstract: true, body: true, language: true, currentVersion: true } });
+    await publishVersion(tx, d, user.id, "bench");
+  }, { timeout: 120_000 });
+  const version = await client.draftVersion.findFirstOrThrow({ where: { draftId: draft.id }, select: { wordCount: true, _count: { select: { blocks: true } } } });
+  await client.$disconnect();
+  // A signed-in reader's session cookie (the same JWT next-auth issues at sign-in).
+  const session = await encode({ token: { sub: user.id, sv: 0, email: "bench@example.org", name: "Bench" }, secret });
+
+  const app = spawn(process.execPath, ["--import", "tsx", path.join(root, "lib/server/serve.ts")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: db.url,
+      PARLEY_DB_MODE: "postgres",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      NEXTAUTH_URL: base,
+      NEXTAUTH_SECRET: secret,
+      DRAFT_SCHEDULER_INTERVAL_MS: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitForHealth(base);
+    const reading = `${base}/drafts/BENCH-50`;
+    const home = `${base}/`;
+    const html = await (await fetch(reading)).text();
+    const signedInHtml = await (await fetch(reading, { headers: { cookie: `next-auth.session-token=${session}` } })).text();
+    if (!signedInHtml.includes('data-testid="signed-in-as"')) throw new Error("the bench session cookie was not accepted");
+    const script = /<script src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(html)?.[1];
+    if (!script) throw new Error("no static chunk found in the reading view");
+    const staticUrl = `${base}${script}`;
+    const staticBytes = (await (await fetch(staticUrl)).arrayBuffer()).byteLength;
+    const payloadBytes = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)].reduce((n, m) => n + m[1]!.length, 0);
+    const textSample = /<div class="prose-block">([^<]{40,120})/.exec(html)?.[1] ?? "";
+    const textRepeats = textSample ? html.split(textSample.slice(0, 40)).length - 1 : 0;
+    console.log(`50-page draft: ${version.wordCount} words, ${version._count.blocks} blocks; reading view ${(html.length / 1024).toFixed(0)} KiB HTML, of which ${(payloadBytes / 1024).toFixed(0)} KiB RSC payload; a paragraph's text appears ${textRepeats}x`);
+    console.log(`static file: ${script} (${(staticBytes / 1024).toFixed(0)} KiB)`);
+
+    // Warm up every target.
+    for (const url of [staticUrl, reading, home]) await load(url, 10, 2);
+
+    const staticRun = await load(staticUrl, 50, seconds);
+    console.log(`static file: ${staticRun.rps} req/s at 50 connections (p99 ${staticRun.p99} ms)`);
+    let peak: Run | null = null;
+    for (const connections of [10, 50, 100]) {
+      const run = await load(reading, connections, Math.max(3, Math.round(seconds / 2)));
+      console.log(`reading view, ${connections} connections: ${run.rps} req/s, p99 ${run.p99} ms`);
+      if (!peak || run.rps > peak.rps) peak = run;
+    }
+    const readingPeak = await load(reading, peak!.connections, seconds);
+    const homePeak = await load(home, peak!.connections, seconds);
+    const reading70 = await load(reading, peak!.connections, seconds, Math.round(readingPeak.rps * 0.7));
+    const home70 = await load(home, peak!.connections, seconds, Math.round(homePeak.rps * 0.7));
+    const ratio = (r: Run) => Number((r.rps / staticRun.rps).toFixed(2));
+    console.log(`reading view: ${readingPeak.rps} req/s at ${peak!.connections} connections (${ratio(readingPeak)}x static); at 70 %: p99 ${reading70.p99} ms, p50 ${reading70.p50} ms`);
+    console.log(`home page: ${homePeak.rps} req/s (${ratio(homePeak)}x static); at 70 %: p99 ${home70.p99} ms, p50 ${home70.p50} ms`);
+
+    const rssBefore = rssMiB(app.pid!);
+    const burstConnections = peak!.connections * 10;
+    const mixed = await burst(
+      (i) => ({ path: "/drafts/BENCH-50", headers: i % 2 === 0 ? browser : { ...browser, cookie: `next-auth.session-token=${session}` } }),
+      burstConnections,
+      burstSeconds,
+    );
+    const rssEnd = rssMiB(app.pid!);
+    console.log(`burst, ${burstConnections} connections for ${burstSeconds} s (half anonymous, half signed in): ${JSON.stringify(mixed)}; RSS ${rssBefore} MiB before, ${rssEnd} MiB at the end`);
+    await new Promise((r) => setTimeout(r, settleSeconds * 1000));
+    const rssAfter = rssMiB(app.pid!);
+    console.log(`RSS ${settleSeconds} s after the burst: ${rssAfter} MiB (${((rssAfter / rssBefore - 1) * 100).toFixed(0)} % vs before)`);
+
+    const result = {
+      bench: "reading",
+      draft: { words: version.wordCount, blocks: version._count.blocks, htmlKiB: Math.round(html.length / 1024), rscPayloadKiB: Math.round(payloadBytes / 1024), paragraphTextRepeats: textRepeats },
+      static: { path: script, kib: Math.round(staticBytes / 1024), rps: staticRun.rps },
+      reading: { peakConnections: peak!.connections, rps: readingPeak.rps, ratioToStatic: ratio(readingPeak), p99At70: reading70.p99, errors: readingPeak.errors + reading70.errors, non2xx: readingPeak.non2xx + reading70.non2xx },
+      home: { rps: homePeak.rps, ratioToStatic: ratio(homePeak), p99At70: home70.p99, errors: homePeak.errors + home70.errors, non2xx: homePeak.non2xx + home70.non2xx },
+      burst: { connections: burstConnections, seconds: burstSeconds, ...mixed },
+      rssMiB: { before: rssBefore, endOfBurst: rssEnd, after: rssAfter, growth: Number((rssAfter / rssBefore - 1).toFixed(2)) },
+      goals: {
+        readingRatio: ratio(readingPeak) >= 0.5,
+        homeRatio: ratio(homePeak) >= 0.5,
+        p99At70: reading70.p99 < 100 && home70.p99 < 100,
+        everyRequestAnswered: mixed.errors === 0 && mixed.other === 0,
+        refusalsFast: mixed.refusedP99 < 100 && mixed.refusedWithoutRetryAfter === 0,
+        admittedP99: mixed.okP99 < 1000,
+        rssWithin25: rssAfter <= rssBefore * 1.25,
+      },
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    app.kill("SIGTERM");
+    await new Promise((r) => app.once("exit", r));
+    await db.drop();
+  }
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
