@@ -40,7 +40,7 @@ test("a stakeholder registers, verifies by email, signs in, edits the profile an
   await expect(page.getByLabel("Affiliation")).toHaveValue("University of Nairobi");
   await expect(page.getByLabel("I speak on behalf of my organisation")).toBeChecked();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("status")).toContainText("You are signed out.");
   await page.goto("/profile");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fprofile|\/signin\?callbackUrl=\/profile/);

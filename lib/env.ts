@@ -31,6 +31,14 @@ const ZEnv = z.object({
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
   TRUST_PROXY: z.string().regex(/^\d{1,2}$/, "TRUST_PROXY: the number of proxies in front of the app").default("0"),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  /** Failed password sign-ins per client address per SIGNIN_WINDOW_SECONDS, across all accounts. */
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  /** Sign-in links, verification and reset emails per recipient per hour (per kind of email). */
+  AUTH_EMAILS_PER_RECIPIENT_PER_HOUR: z.coerce.number().int().positive().default(5),
+  /** Sign-in links, verification and reset emails requested per client address per hour. */
+  AUTH_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** Registrations per client address per hour. */
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(20),
   /**
    * Optional: an OpenAI-compatible endpoint (base URL ending in /v1) that suggests readable theme
    * labels after each analysis. Off unless both the URL and the model are set.

@@ -110,6 +110,7 @@ describe("password reset", () => {
   it("sets a new password, signs out every session and uses the link once", async () => {
     const email = await registeredAndVerified();
     const before = await m.prisma.user.findUniqueOrThrow({ where: { email } });
+    const session = await m.prisma.userSession.create({ data: { userId: before.id } });
     const after = Date.now();
     await m.requestPasswordReset(email, "en");
     const link = firstLink((await mail.waitFor(email, { after })).text);
@@ -118,6 +119,7 @@ describe("password reset", () => {
     expect(await m.resetPassword(tokenOf(link), "another passphrase!!")).toBe("invalid");
     const updated = await m.prisma.user.findUniqueOrThrow({ where: { email } });
     expect(updated.sessionVersion).toBe(before.sessionVersion + 1);
+    expect((await m.prisma.userSession.findUniqueOrThrow({ where: { id: session.id } })).revokedAt).toBeInstanceOf(Date);
     expect(await m.authenticateWithPassword(email, password)).toEqual({ ok: false, error: "invalidCredentials" });
     expect((await m.authenticateWithPassword(email, "a brand new passphrase")).ok).toBe(true);
   });

@@ -3,12 +3,13 @@ import type { DefaultSession } from "next-auth";
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
-    sv?: number;
+    /** The UserSession id (lib/auth/sessions.ts). */
+    sid?: string;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
-    sv?: number;
+    sid?: string;
   }
 }

@@ -5,13 +5,24 @@ import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { prisma } from "@/lib/db/client";
 import { env, oidcEnabled } from "@/lib/env";
 import { localeCookie } from "@/lib/i18n/config";
+import { clientAddress } from "@/lib/http/client-address";
+import { safeRedirectUrl } from "@/lib/http/safe-redirect";
 import { sendAuthEmail } from "@/lib/mail/auth-emails";
 import { ZSignInInput } from "./schemas";
 import { authenticateWithPassword } from "./authenticate";
+import { endSession, startSession } from "./sessions";
+
+async function requestUserAgent(): Promise<string | null> {
+  try {
+    return (await headers()).get("user-agent");
+  } catch {
+    return null;
+  }
+}
 
 async function requestLocale(): Promise<string | undefined> {
   try {
@@ -42,9 +53,9 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
 export const authOptions: NextAuthOptions = {
   adapter: PrismaAdapter(prisma as never) as Adapter,
   secret: env.NEXTAUTH_SECRET,
-  // Credentials sign-in in next-auth v4 requires JWT sessions; the JWT only names the user, and
-  // every request re-reads the user (lib/auth/current-user.ts) so suspension and password resets
-  // take effect at once.
+  // Credentials sign-in in next-auth v4 requires JWT sessions; the JWT only carries a UserSession
+  // id, and every request re-reads that row with its user (lib/auth/current-user.ts), so sign-out,
+  // suspension and password changes take effect at once.
   session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   providers: [
@@ -52,12 +63,13 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = ZSignInInput.safeParse(raw);
         if (!parsed.success) throw new Error("invalidCredentials");
-        const result = await authenticateWithPassword(parsed.data.email, parsed.data.password);
+        const address = clientAddress(new Headers((req.headers ?? {}) as Record<string, string>));
+        const result = await authenticateWithPassword(parsed.data.email, parsed.data.password, address);
         if (!result.ok) throw new Error(result.error);
-        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+        return { id: result.user.id, email: result.user.email, name: result.user.name };
       },
     }),
     EmailProvider({
@@ -78,14 +90,24 @@ export const authOptions: NextAuthOptions = {
       return row?.suspendedAt ? "/signin?error=suspended" : true;
     },
     async jwt({ token, user }) {
+      // `user` is present only at sign-in (any provider): that is when the server-side session starts.
       if (user) {
         token.sub = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = await startSession(user.id, await requestUserAgent());
       }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub ?? "" }, sv: Number(token.sv ?? 0) };
+      return { ...session, user: { ...session.user, id: token.sub ?? "" }, sid: token.sid };
+    },
+    // Every redirect next-auth makes (callbackUrl after sign-in/out) stays on this site.
+    async redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, new URL(baseUrl).origin);
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sid) await endSession(token.sid);
     },
   },
 };

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { sendAuthEmail } from "@/lib/mail/auth-emails";
-import { assertMailAllowed } from "./rate-limit";
+import { consumeAuthMail, consumeRegistration } from "./rate-limit";
 import { hashPassword } from "./password";
 import type { TRegisterInput } from "./schemas";
 import { issueAuthToken } from "./tokens";
@@ -15,9 +15,11 @@ export function appUrl(path: string): string {
  * Creates an unverified account and emails a verification link. Safe to retry: a second
  * registration for an unverified email re-sends the link; for a verified account it sends nothing,
  * and the response is the same either way so it does not reveal who has an account.
+ * @throws RateLimitedError past the registrations-per-address or emails-per-recipient/address limit.
  */
-export async function registerUser(input: TRegisterInput, locale: string): Promise<void> {
-  await assertMailAllowed(`register:${input.email}`);
+export async function registerUser(input: TRegisterInput, locale: string, address: string | null = null): Promise<void> {
+  await consumeRegistration(address);
+  await consumeAuthMail("register", input.email, address);
   const passwordHash = await hashPassword(input.password);
   const token = await prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, emailVerified: true } });

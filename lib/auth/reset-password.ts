@@ -2,13 +2,17 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { sendAuthEmail } from "@/lib/mail/auth-emails";
 import { hashPassword } from "./password";
-import { assertMailAllowed, clearFailedSignIns } from "./rate-limit";
+import { clearFailedSignIns, consumeAuthMail } from "./rate-limit";
 import { appUrl } from "./register-user";
+import { endAllSessions } from "./sessions";
 import { consumeAuthToken, issueAuthToken } from "./tokens";
 
-/** Emails a reset link if the account exists; answers the same way if it does not. */
-export async function requestPasswordReset(email: string, locale: string): Promise<void> {
-  await assertMailAllowed(`reset:${email}`);
+/**
+ * Emails a reset link if the account exists; answers the same way if it does not.
+ * @throws RateLimitedError past the emails-per-recipient or per-address limit.
+ */
+export async function requestPasswordReset(email: string, locale: string, address: string | null = null): Promise<void> {
+  await consumeAuthMail("reset", email, address);
   const issued = await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, locale: true, suspendedAt: true } });
     if (!user || user.suspendedAt) return null;
@@ -20,8 +24,8 @@ export async function requestPasswordReset(email: string, locale: string): Promi
 export type ResetResult = "reset" | "invalid" | "expired";
 
 /**
- * Sets the new password, marks the email verified (the link proved ownership) and bumps
- * sessionVersion so every existing session is signed out.
+ * Sets the new password, marks the email verified (the link proved ownership) and ends every
+ * existing session of the account, in one transaction.
  */
 export async function resetPassword(token: string, password: string): Promise<ResetResult> {
   const passwordHash = await hashPassword(password);
@@ -33,6 +37,7 @@ export async function resetPassword(token: string, password: string): Promise<Re
       data: { passwordHash, sessionVersion: { increment: 1 }, emailVerified: new Date() },
       select: { email: true, emailVerified: true },
     });
+    await endAllSessions(result.userId, { db: tx });
     return { result: "reset", email: user.email } as const;
   });
   if (outcome.result === "reset") await clearFailedSignIns(outcome.email);

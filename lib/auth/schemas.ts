@@ -44,3 +44,22 @@ export const ZResetPasswordInput = z
     confirmPassword: z.string({ error: "required" }),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], error: "passwordMismatch" });
+
+/** The profile's "change password" form. An account without a password may leave currentPassword empty. */
+export const ZChangePasswordInput = z
+  .object({
+    currentPassword: z.string().max(200, { error: "passwordTooLong" }).default(""),
+    password: ZNewPassword,
+    confirmPassword: z.string({ error: "required" }),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], error: "passwordMismatch" });
+export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+/** A token from the verification email (the confirm button posts it back). */
+export const ZConfirmEmailInput = z.object({ token: z.string().min(20).max(200) });
+
+/** One row of the profile's sessions list. */
+export const ZEndSessionInput = z.object({ sessionId: z.string().min(1).max(64) });
+
+/** "Sign out everywhere" posts nothing but the button. */
+export const ZEndAllSessionsInput = z.object({});

@@ -5,8 +5,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/authz/permissions";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/api-tokens";
+import { changePassword } from "@/lib/auth/change-password";
 import { registerUser } from "@/lib/auth/register-user";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/reset-password";
+import { endAllOwnSessions, endOwnSession, startSession } from "@/lib/auth/sessions";
 import { verifyEmail } from "@/lib/auth/verify-email";
 import { castVote } from "@/lib/comments/cast-vote";
 import { createComment } from "@/lib/comments/create-comment";
@@ -174,4 +176,22 @@ export const rows: Record<string, Row> = {
       return revokeApiToken(a, id);
     },
   },
+  // Sessions and password (lib/auth/actions.ts): only the account's own.
+  changePasswordAction: {
+    allowed: signedIn,
+    run: (_fx, a) =>
+      changePassword(a ? { ...a, email: `${a.id}@matrix.invalid`, name: null, locale: null, sessionId: "none" } : null, {
+        currentPassword: "not the current password",
+        password: "a long passphrase here",
+        confirmPassword: "a long passphrase here",
+      }),
+  },
+  endSessionAction: {
+    allowed: signedIn,
+    run: async (_fx, a) => {
+      if (!a) return endOwnSession(a, "none");
+      return endOwnSession(a, await startSession(a.id, null));
+    },
+  },
+  endAllSessionsAction: { allowed: signedIn, run: (_fx, a) => endAllOwnSessions(a) },
 };

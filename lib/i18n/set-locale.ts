@@ -3,16 +3,13 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { localeCookie, locales } from "./config";
 
 const ZSetLocaleInput = z.object({
   locale: z.enum(locales),
-  // Only same-site relative paths, so the form cannot be used as an open redirect.
-  returnTo: z
-    .string()
-    .regex(/^\/(?!\/)[^\s]*$/)
-    .max(2000)
-    .catch("/"),
+  // Only this site's paths (lib/http/safe-redirect), so the form cannot be used as an open redirect.
+  returnTo: z.unknown().transform((v) => safeRedirectPath(v)),
 });
 
 /** The language switcher's form action: remembers the choice for a year and returns to the page. */

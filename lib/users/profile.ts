@@ -4,10 +4,12 @@ import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import type { TProfileInput } from "./schemas";
 
+/** The profile page's data; `hasPassword` says whether the account has a password (never the hash). */
 export async function getProfile(userId: string) {
-  return prisma.user.findUnique({
+  const row = await prisma.user.findUnique({
     where: { id: userId },
     select: {
+      passwordHash: true,
       id: true,
       email: true,
       name: true,
@@ -21,6 +23,9 @@ export async function getProfile(userId: string) {
       },
     },
   });
+  if (!row) return null;
+  const { passwordHash, ...profile } = row;
+  return { ...profile, hasPassword: passwordHash !== null };
 }
 
 /** Idempotent: saving the same profile twice leaves the same row. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { RegisterForm } from "@/components/auth/register-form";
-import { registerAction } from "../actions";
+import { registerAction } from "@/lib/auth/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("registerTitle") };

@@ -6,6 +6,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { FormMessage } from "@/components/form/form-message";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { env, oidcEnabled } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("signInTitle") };
@@ -13,14 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = { callbackUrl?: string; error?: string; signedOut?: string; verified?: string };
 
-/** Only same-site paths are accepted as a return address. */
-function safeCallback(value: string | undefined): string {
-  return value && /^\/(?!\/)/.test(value) ? value : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeRedirectPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
   const t = await getTranslations("auth");
   return (

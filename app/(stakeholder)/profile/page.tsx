@@ -4,14 +4,18 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { ApiTokenForm } from "@/components/profile/api-token-form";
+import { ChangePasswordForm } from "@/components/profile/change-password-form";
 import { ProfileForm } from "@/components/profile/profile-form";
+import { SessionsList } from "@/components/profile/sessions-list";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api-tokens/actions";
 import { listApiTokens } from "@/lib/api-tokens/api-tokens";
+import { changePasswordAction, endAllSessionsAction, endSessionAction } from "@/lib/auth/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { listActiveSessions } from "@/lib/auth/sessions";
+import { updateProfileAction } from "@/lib/users/actions";
 import { countryOptions } from "@/lib/users/countries";
 import { getProfile } from "@/lib/users/profile";
 import { stakeholderGroups } from "@/lib/users/schemas";
-import { updateProfileAction } from "./actions";
-import { createApiTokenAction, revokeApiTokenAction } from "./token-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("profile"))("title") };
@@ -28,7 +32,13 @@ export default async function ProfilePage() {
     getProfile(user.id),
   ]);
   if (!profile) redirect("/signin?callbackUrl=/profile");
-  const [ta, format, tokens] = await Promise.all([getTranslations("apiTokens"), getFormatter(), listApiTokens(user.id)]);
+  const [ta, ts, format, tokens, sessions] = await Promise.all([
+    getTranslations("apiTokens"),
+    getTranslations("sessions"),
+    getFormatter(),
+    listApiTokens(user.id),
+    listActiveSessions(user.id),
+  ]);
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -77,6 +87,20 @@ export default async function ProfilePage() {
             {ta("notificationsLink")}
           </Link>
         </p>
+      </section>
+      <section aria-labelledby="sessions-heading" className="card flex flex-col gap-3">
+        <h2 id="sessions-heading" className="text-xl font-semibold">
+          {ts("title")}
+        </h2>
+        <p className="text-muted">{ts("lead")}</p>
+        <SessionsList sessions={sessions} currentSessionId={user.sessionId} endSession={endSessionAction} endAllSessions={endAllSessionsAction} />
+      </section>
+      <section aria-labelledby="password-heading" className="card flex flex-col gap-3">
+        <h2 id="password-heading" className="text-xl font-semibold">
+          {ts("passwordTitle")}
+        </h2>
+        <p className="text-muted">{ts("passwordLead")}</p>
+        <ChangePasswordForm action={changePasswordAction} hasPassword={profile.hasPassword} />
       </section>
       <section aria-labelledby="tokens-heading" className="card flex flex-col gap-3">
         <h2 id="tokens-heading" className="text-xl font-semibold">

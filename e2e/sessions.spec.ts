@@ -1,0 +1,224 @@
+// Sessions end on the server, redirects stay on this site, and sign-in spraying is limited.
+// Every case is driven as real requests against the production build on PostgreSQL.
+import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { e2e } from "./support/config";
+import { expect, password, signIn, test } from "./fixtures/users";
+
+const cookieName = "next-auth.session-token";
+
+async function sessionCookie(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === cookieName);
+  expect(cookie?.value).toBeTruthy();
+  return cookie!.value;
+}
+
+/** A bare HTTP client that sends only the copied cookie (an attacker replaying it). */
+function replay(token: string): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({ baseURL: e2e.baseURL, extraHTTPHeaders: { cookie: `${cookieName}=${token}` } });
+}
+
+async function signedInPage(browser: Browser, email: string, pass = password): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, pass);
+  return page;
+}
+
+async function expectSignedOut(page: Page) {
+  await page.goto("/profile");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+}
+
+test("a copied session cookie is refused everywhere after sign-out", async ({ page, browser, createUser, db }) => {
+  const user = await createUser({ name: "Replay Target" });
+  await signIn(page, user.email);
+  const token = await sessionCookie(page);
+  // A comment on the demo draft that is open for comment, to vote on through the API.
+  const author = await createUser({ name: "Comment Author" });
+  const draft = await db.draft.findUniqueOrThrow({ where: { reference: "GDPF-RFC-2026-004" }, select: { id: true, currentVersion: true } });
+  const comment = await db.comment.create({
+    data: { draftId: draft.id, versionNumber: draft.currentVersion!, anchor: "p-2.1", authorId: author.id, kind: "QUESTION", body: "Is a replayed cookie still me?" },
+    select: { id: true },
+  });
+
+  // While the session lives, the copied cookie works: the page, a server action (via a second
+  // browser holding the same cookie) and the API all see the user.
+  const attacker = await replay(token);
+  const live = await attacker.get("/profile");
+  expect(new URL(live.url()).pathname).toBe("/profile");
+  expect(await live.text()).toContain(user.email);
+  const liveVote = await attacker.post(`/api/v1/comments/${comment.id}/votes`, { data: { value: "PASS" } });
+  expect(liveVote.status()).toBe(200);
+  const twin = await (await browser.newContext()).newPage();
+  await twin.context().addCookies([{ name: cookieName, value: token, url: e2e.baseURL, httpOnly: true, sameSite: "Lax" }]);
+  await twin.goto("/profile");
+  await expect(twin.getByLabel("Display name")).toHaveValue("Replay Target");
+
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("status")).toContainText("You are signed out.");
+  expect(await db.userSession.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+
+  // Page: back to sign-in.
+  const pageAfter = await attacker.get("/profile");
+  expect(new URL(pageAfter.url()).pathname).toBe("/signin");
+  expect(await pageAfter.text()).not.toContain(user.email);
+  // API: 401 with the error body.
+  const voteAfter = await attacker.post(`/api/v1/comments/${comment.id}/votes`, { data: { value: "AGREE" } });
+  expect(voteAfter.status()).toBe(401);
+  expect((await voteAfter.json()) as unknown).toMatchObject({ error: { code: "unauthenticated" } });
+  expect((await db.commentVote.findUniqueOrThrow({ where: { commentId_userId: { commentId: comment.id, userId: user.id } } })).value).toBe("PASS");
+  // Server action: the form the twin still shows is refused and nothing is saved.
+  await twin.getByLabel("Display name").fill("Changed By Replay");
+  await twin.getByRole("button", { name: "Save profile" }).click();
+  await expect(twin.getByRole("main").getByRole("alert")).toContainText("Please sign in to continue.");
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Replay Target");
+  await attacker.dispose();
+});
+
+test("the profile lists sessions; sign out one, then everywhere", async ({ page, browser, createUser, db }) => {
+  const user = await createUser();
+  await signIn(page, user.email);
+  const other = await signedInPage(browser, user.email);
+
+  await page.goto("/profile");
+  const rows = page.getByTestId("session-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "this device" })).toHaveCount(1);
+  await expect(rows.first()).toContainText(/Chrome on (Linux|Windows|macOS)/);
+  await rows.filter({ hasNotText: "this device" }).getByRole("button", { name: "Sign out" }).click();
+  await expect(rows).toHaveCount(1);
+  await expectSignedOut(other);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
+
+  const again = await signedInPage(browser, user.email);
+  await page.goto("/profile");
+  await expect(rows).toHaveCount(2);
+  const token = await sessionCookie(page);
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/signin\?signedOut=1/);
+  await expectSignedOut(again);
+  await expectSignedOut(page);
+  const attacker = await replay(token);
+  expect(new URL((await attacker.get("/profile")).url()).pathname).toBe("/signin");
+  await attacker.dispose();
+  expect(await db.userSession.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+});
+
+test("changing the password ends every other session", async ({ page, browser, createUser }) => {
+  const user = await createUser();
+  await signIn(page, user.email);
+  const other = await signedInPage(browser, user.email);
+  await page.goto("/profile");
+  await page.getByLabel("Current password").fill("not the password at all");
+  await page.getByLabel("New password", { exact: true }).fill("a fresh e2e passphrase");
+  await page.getByLabel("Repeat the new password").fill("a fresh e2e passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("The current password is not right.")).toBeVisible();
+
+  await page.getByLabel("Current password").fill(password);
+  await page.getByLabel("New password", { exact: true }).fill("a fresh e2e passphrase");
+  await page.getByLabel("Repeat the new password").fill("a fresh e2e passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your password has been changed." })).toBeVisible();
+  await expectSignedOut(other);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
+  await expect(page.getByTestId("session-row")).toHaveCount(1);
+  await signIn(other, user.email, "a fresh e2e passphrase");
+});
+
+const hostileTargets = [
+  "//evil.example",
+  "///evil.example",
+  "/\\evil.example",
+  "\\\\evil.example",
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/%2F%2Fevil.example",
+  "/%5Cevil.example",
+  "/%09/evil.example",
+  "https://evil.example/",
+  "http://localhost@evil.example/",
+  "javascript:alert(document.domain)",
+];
+
+test("hostile redirect targets land on /", async ({ page, createUser, request }) => {
+  const home = `${e2e.baseURL}/`;
+  // Signing in through the form with a hostile callbackUrl.
+  const user = await createUser();
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent("//evil.example/steal")}`);
+  await page.getByLabel("Email address").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Your profile" })).toBeVisible();
+  expect(page.url()).toBe(home);
+
+  // Already signed in, /signin forwards to its callbackUrl: every hostile form ends on /.
+  // (Raw control characters in a URL are refused earlier, with 400, by the bad-bytes guard.)
+  for (const target of hostileTargets) {
+    const response = await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
+    if (/[\t\n]/.test(target)) expect(response?.status(), target).toBe(400);
+    else expect(page.url(), target).toBe(home);
+  }
+  // A same-site target is kept.
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent("/profile")}`);
+  expect(new URL(page.url()).pathname).toBe("/profile");
+
+  // The language switcher's returnTo.
+  await page.goto("/profile");
+  await page.locator('input[name="returnTo"]').evaluate((el) => ((el as HTMLInputElement).value = "//evil.example/x"));
+  await page.getByRole("button", { name: "Change language" }).click();
+  await expect(page).toHaveURL(home);
+
+  // next-auth's own redirects (sign-out here) go through the same check.
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  for (const target of hostileTargets) {
+    const res = await request.post("/api/auth/signout", { form: { csrfToken, callbackUrl: target, json: "true" } });
+    expect(res.status(), target).toBe(200);
+    expect(((await res.json()) as { url: string }).url, target).toBe(home);
+  }
+});
+
+test("password spraying across accounts from one address gets 429 with Retry-After", async ({ page, createUser, db }) => {
+  // The server entry sets this header from the socket; until it does, the test names its address.
+  const address = `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
+  const headers = { "x-parley-client-address": address };
+  const client = await playwrightRequest.newContext({ baseURL: e2e.baseURL, extraHTTPHeaders: headers });
+  try {
+    const { csrfToken } = (await (await client.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    let refused: Awaited<ReturnType<APIRequestContext["post"]>> | null = null;
+    let attempts = 0;
+    // Default SIGNIN_MAX_FAILURES_PER_ADDRESS is 30; each account gets a single guess.
+    for (; attempts < 40 && !refused; attempts++) {
+      const res = await client.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email: `sprayed-${attempts}@example.org`, password: "Summer2026!", json: "true" },
+      });
+      if (res.status() === 429) refused = res;
+      else {
+        expect([200, 401]).toContain(res.status());
+        expect(new URL(((await res.json()) as { url: string }).url).searchParams.get("error")).toBe("invalidCredentials");
+      }
+    }
+    expect(refused, "no 429 after 40 sprayed guesses").not.toBeNull();
+    expect(attempts).toBeLessThanOrEqual(31);
+    const retryAfter = Number(refused!.headers()["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    const body = (await refused!.json()) as { url: string; error: { code: string; message: string } };
+    expect(body.error.code).toBe("rateLimited");
+    expect(body.error.message).toContain("Retry-After");
+
+    // The sign-in form from that address shows the localised message, even with the right password.
+    const user = await createUser();
+    await page.setExtraHTTPHeaders(headers);
+    await page.goto("/signin");
+    await page.getByLabel("Email address").fill(user.email);
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("Too many attempts");
+  } finally {
+    await client.dispose();
+    // Leave no address budget used up for the specs that follow (they share 127.0.0.1 later).
+    await db.rateLimiterFlexible.deleteMany({ where: { key: { startsWith: "signin-addr:" } } });
+  }
+});
