@@ -61,6 +61,6 @@ export async function publishVersion(
   await tx.draftEvent.create({
     data: { draftId: draft.id, type: "VERSION_PUBLISHED", actorId, versionNumber: number, note: changeNote },
   });
-  await refreshSearchVector(tx, draft.id, draft.language);
+  await refreshSearchVector(tx, draft.id);
   return number;
 }
