@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { InlineActionForm } from "@/components/form/inline-action-form";
-import { diffWords } from "@/lib/drafts/document";
+import { diffWords } from "@/lib/drafts/document/diff";
 import type { CommentView } from "@/lib/comments/queries";
 import { versionSuffix } from "@/lib/drafts/version-label";
 import { countryName } from "@/lib/users/countries";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assignAnchors, parseDraftMarkdown } from "./document";
+import { assignAnchors } from "./document/anchors";
+import { parseDraftMarkdown } from "./document/parse";
 import { refreshSearchVector } from "./search-vector";
 
 type DraftForPublishing = { id: string; title: string; abstract: string; body: string; language: string; currentVersion: number | null };

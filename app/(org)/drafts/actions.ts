@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { createDraft } from "@/lib/drafts/create-draft";
-import { parseDraftMarkdown } from "@/lib/drafts/document";
+import { parseDraftMarkdown } from "@/lib/drafts/document/parse";
 import { openDraft } from "@/lib/drafts/open-draft";
 import {
   ZCreateDraftInput,
