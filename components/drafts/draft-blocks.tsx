@@ -1,15 +1,39 @@
 /**
  * The numbered text of a draft: used by the reading view (server) and the editor's live preview
  * (client), so what editors preview is what readers get. Block HTML is produced and sanitised by
- * lib/drafts/document.ts at publish time.
+ * lib/drafts/document/parse.ts at publish time. The text carries the draft's declared language and
+ * direction (`lang`, `dir`), so an English draft keeps its punctuation and numbering in place on an
+ * Arabic page; the comment links are in the reader's language (`labels.lang`, `labels.dir`).
  */
 export type PreviewBlock = { anchor: string; number: string; kind: string; level: number; html: string };
 
-type Labels = { permalink: (number: string) => string; comments?: (count: number) => string; commentHref?: (anchor: string) => string };
+type Labels = {
+  permalink: (number: string) => string;
+  comments?: (count: number) => string;
+  commentHref?: (anchor: string) => string;
+  /** The reader's language and direction, for the comment links inside the draft's text. */
+  lang?: string;
+  dir?: "ltr" | "rtl";
+};
 
-export function DraftBlocks({ blocks, labels, commentCounts, idPrefix = "" }: { blocks: PreviewBlock[]; labels: Labels; commentCounts?: Record<string, number>; idPrefix?: string }) {
+export function DraftBlocks({
+  blocks,
+  labels,
+  commentCounts,
+  idPrefix = "",
+  lang,
+  dir,
+}: {
+  blocks: PreviewBlock[];
+  labels: Labels;
+  commentCounts?: Record<string, number>;
+  idPrefix?: string;
+  /** The draft's declared language and its direction. */
+  lang?: string;
+  dir?: "ltr" | "rtl";
+}) {
   return (
-    <div className="draft-text flex flex-col gap-4">
+    <div className="draft-text flex flex-col gap-4" lang={lang} dir={dir}>
       {blocks.map((b) => {
         const id = `${idPrefix}${b.anchor}`;
         if (b.kind === "heading") {
@@ -33,11 +57,13 @@ export function DraftBlocks({ blocks, labels, commentCounts, idPrefix = "" }: { 
             <div className="min-w-0">
               <div className="prose-block" dangerouslySetInnerHTML={{ __html: b.html }} />
               {labels.comments && labels.commentHref ? (
-                <a href={labels.commentHref(b.anchor)} className="comment-count mt-1 inline-block text-sm text-accent underline">
+                <a href={labels.commentHref(b.anchor)} lang={labels.lang} dir={labels.dir} className="comment-count mt-1 inline-block text-sm text-accent underline">
                   {labels.comments(count)}
                 </a>
               ) : labels.comments ? (
-                <p className="comment-count mt-1 text-sm text-muted">{labels.comments(count)}</p>
+                <p lang={labels.lang} dir={labels.dir} className="comment-count mt-1 text-sm text-muted">
+                  {labels.comments(count)}
+                </p>
               ) : null}
             </div>
           </div>

@@ -80,9 +80,7 @@ export default async function ParagraphThreadPage({ params, searchParams }: Prop
       ) : null}
       {anchor ? (
         paragraph ? (
-          <div lang={lang} dir={dir}>
-            <SelectableParagraph html={paragraph.html} quoteFieldId="comment-quote" />
-          </div>
+          <SelectableParagraph html={paragraph.html} quoteFieldId="comment-quote" lang={lang} dir={dir} />
         ) : (
           <p className="card text-muted">{t("paragraphGone")}</p>
         )
