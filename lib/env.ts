@@ -36,6 +36,14 @@ const ZEnv = z.object({
   SUMMARY_LLM_URL: z.string().url().optional(),
   SUMMARY_LLM_MODEL: z.string().optional(),
   SUMMARY_LLM_API_KEY: z.string().optional(),
+  /** Comments and replies one account may post per hour (all consultations together). */
+  LIMIT_COMMENTS_PER_HOUR: z.coerce.number().int().positive().default(60),
+  /** Votes (incl. changed votes) one account may cast per hour. */
+  LIMIT_VOTES_PER_HOUR: z.coerce.number().int().positive().default(600),
+  /** Flags one account may raise per hour. */
+  LIMIT_FLAGS_PER_HOUR: z.coerce.number().int().positive().default(20),
+  /** Writes through the public API per caller (account, else client address) per minute. */
+  LIMIT_API_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(120),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -43,3 +43,36 @@ export class ConflictError extends AppError {
     super(code);
   }
 }
+/** Input that fails its schema, found outside a zod parse (an API body that is not an object, …). */
+export class ValidationError extends AppError {
+  constructor(
+    public readonly fields: Record<string, string> = {},
+    code = "invalidInput",
+  ) {
+    super(code);
+  }
+}
+/** The request body is larger than the route accepts. */
+export class PayloadTooLargeError extends AppError {
+  constructor(public readonly maxBytes: number) {
+    super("payloadTooLarge");
+  }
+}
+/** The request body is not JSON (by its Content-Type). */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor() {
+    super("unsupportedMediaType");
+  }
+}
+/** A path segment, query value or header with bytes no valid request has (NUL, invalid UTF-8, over-long). */
+export class BadRequestError extends AppError {
+  constructor(code = "badRequest") {
+    super(code);
+  }
+}
+/** PostgreSQL is unreachable or a statement/lock timed out: try again shortly. */
+export class DatabaseUnavailableError extends AppError {
+  constructor(public readonly retryAfterSeconds = 5) {
+    super("databaseUnavailable");
+  }
+}

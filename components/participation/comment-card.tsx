@@ -5,10 +5,10 @@ import { isolate } from "@/lib/i18n/isolate";
 import type { CommentView } from "@/lib/comments/queries";
 import { versionSuffix } from "@/lib/drafts/version-label";
 import { countryName } from "@/lib/users/countries";
-import { flagCommentAction, voteAction, withdrawCommentAction, editCommentAction } from "@/app/(stakeholder)/participation-actions";
-import { moderateCommentAction, suspendParticipantAction } from "@/app/(org)/moderation/actions";
+import { flagCommentAction, voteAction, withdrawCommentAction, editCommentAction } from "@/lib/comments/actions";
+import { moderateCommentAction, suspendParticipantAction } from "@/lib/moderation/actions";
 import { CommentForm } from "./comment-form";
-import { createCommentAction } from "@/app/(stakeholder)/participation-actions";
+import { createCommentAction } from "@/lib/comments/actions";
 
 type Ctx = {
   draftId: string;

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { followAction, positionsAction } from "@/app/(stakeholder)/participation-actions";
+import { positionsAction } from "@/lib/comments/actions";
+import { followAction } from "@/lib/notifications/actions";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { positionValues } from "@/lib/comments/schemas";
 

@@ -10,6 +10,7 @@ import { ZApiCommentList, ZApiCreatedComment, ZApiNewComment, ZApiNewVote, ZApiV
 import { ZApiSummary } from "@/lib/summaries/api-schemas";
 import { ZApiNewSurveyResponse, ZApiSurvey } from "@/lib/surveys/api-schemas";
 import { publicBaseUrl } from "./base-url";
+import { edgeStatusesOf, endpoints } from "./endpoints";
 
 /**
  * The OpenAPI 3.1 description of Parley's public API, generated from the same zod schemas that
@@ -23,7 +24,7 @@ const notFound = jsonBody("Error", "Not found, or a private draft you may not se
 const refParam = { name: "ref", in: "path", required: true, description: "Draft reference, e.g. GDPF-RFC-2026-004", schema: { type: "string" } };
 
 export function openApiDocument() {
-  return {
+  return withEdgeStatuses({
     openapi: "3.1.0",
     info: {
       title: "Parley public API",
@@ -74,7 +75,7 @@ export function openApiDocument() {
             { name: "from", in: "query", required: true, schema: { type: "integer", minimum: 0 } },
             { name: "to", in: "query", required: true, schema: { type: "integer", minimum: 0 } },
           ],
-          responses: { "200": jsonBody("Diff", "The comparison"), "400": jsonBody("Error", "Missing or unreadable version numbers"), "404": notFound },
+          responses: { "200": jsonBody("Diff", "The comparison"), "422": jsonBody("Error", "Missing or unreadable version numbers: give ?from=0&to=1"), "404": notFound },
         },
       },
       "/api/v1/drafts/{ref}/summary": {
@@ -187,5 +188,36 @@ export function openApiDocument() {
         Error: schema(ZApiError),
       },
     },
-  };
+  });
+}
+
+const statusText: Record<number, string> = {
+  200: "OK",
+  400: "Unreadable request: bad bytes (NUL, invalid UTF-8), malformed JSON or an over-long value",
+  401: "Not signed in: sign in, or send a personal API token as Authorization: Bearer",
+  403: "Not allowed (e.g. suspended)",
+  404: "Not found, or a private resource you may not see",
+  409: "Not possible in the current state (e.g. the comment period is closed)",
+  413: "Request body too large",
+  415: "Request body is not JSON (send Content-Type: application/json)",
+  422: "Invalid input: `error.fields` names each field and what to do",
+  429: "Too many requests: wait the number of seconds in Retry-After",
+  500: "Unexpected error on our side",
+  503: "Temporarily unavailable (database down or busy): retry after the seconds in Retry-After",
+};
+const retryAfterHeader = { "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer", minimum: 1 } } };
+
+type Operation = { responses: Record<string, { description: string; content?: unknown; headers?: unknown }> };
+/** Adds every status the edge (lib/http/api-route.ts) and the use case can answer to each operation. */
+function withEdgeStatuses<D extends { paths: Record<string, Record<string, unknown>> }>(doc: D): D {
+  for (const spec of Object.values(endpoints)) {
+    const operation = doc.paths[spec.path]?.[spec.method.toLowerCase()] as Operation | undefined;
+    if (!operation) throw new Error(`OpenAPI: no operation for ${spec.method} ${spec.path}`);
+    for (const status of edgeStatusesOf(spec)) {
+      const key = String(status);
+      if (!operation.responses[key]) operation.responses[key] = status === 200 ? { description: statusText[200]! } : { description: statusText[status]!, content: { "application/json": { schema: ref("Error") } } };
+      if (status === 429 || status === 503) operation.responses[key]!.headers = retryAfterHeader;
+    }
+  }
+  return doc;
 }

@@ -7,11 +7,6 @@ export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers });
 }
 
-export function apiError(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers });
-}
-
-export const notFoundJson = () => apiError(404, "not_found", "No such resource.");
 
 /** A path segment that must be a small non-negative integer (version numbers). */
 export function parseVersionNumber(value: string | null | undefined): number | null {

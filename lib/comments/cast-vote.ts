@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import { consumeLimit } from "@/lib/rate-limit/limits";
 import { assertCanParticipate, loadDraftForParticipation } from "./participation";
 import type { TVoteInput } from "./schemas";
 
@@ -10,6 +11,7 @@ import type { TVoteInput } from "./schemas";
  * The comment's totals are recounted in SQL in the same transaction, so they always match the votes.
  */
 export async function castVote(actor: Actor | null, input: TVoteInput) {
+  if (actor) await consumeLimit("vote", actor.id);
   return prisma.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({ where: { id: input.commentId }, select: { draftId: true, status: true } });
     if (!comment || comment.status !== "PUBLISHED") throw new NotFoundError();

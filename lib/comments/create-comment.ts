@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notifyReply } from "@/lib/notifications/notify-reply";
+import { consumeLimit } from "@/lib/rate-limit/limits";
 import { assertCanParticipate, loadDraftForParticipation } from "./participation";
 import type { TCreateCommentInput } from "./schemas";
 
@@ -22,6 +23,8 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
     });
     if (existing) return { ...existing, status: existing.status === "PENDING" ? "PENDING" : "PUBLISHED", created: false };
   }
+  // Spent after the idempotency lookup: a retry of a stored comment never meets the limit.
+  if (actor) await consumeLimit("comment", actor.id);
   let notify: { parentId: string; replyId: string } | null = null;
   try {
     const result = await prisma.$transaction(async (tx) => {

@@ -28,10 +28,22 @@ export async function loadDraftForParticipation(tx: Prisma.TransactionClient, dr
  * moderators), and the draft open for comment. Returns the actor, known to be signed in.
  */
 export async function assertCanParticipate(tx: Prisma.TransactionClient, actor: Actor | null, draft: ParticipationDraft, now = new Date()): Promise<Actor> {
+  const participant = await assertNotSuspended(tx, actor, draft.organisationId);
+  if (!isOpenForComment(draft, now)) throw new ConflictError("draftNotOpen");
+  return participant;
+}
+
+/**
+ * Every participation verb in an organisation's consultations (comment, reply, edit, withdraw,
+ * vote, position, flag, survey answer) first passes here: signed in, not suspended by the platform,
+ * not suspended by this organisation's moderators.
+ *
+ * @throws UnauthenticatedError (401); AppError("suspended" | "bannedFromOrganisation") (403).
+ */
+export async function assertNotSuspended(tx: Prisma.TransactionClient, actor: Actor | null, organisationId: string): Promise<Actor> {
   if (!actor) throw new UnauthenticatedError();
   if (actor.suspendedAt) throw new AppError("suspended");
-  const ban = await tx.organisationBan.findUnique({ where: { organisationId_userId: { organisationId: draft.organisationId, userId: actor.id } }, select: { userId: true } });
+  const ban = await tx.organisationBan.findUnique({ where: { organisationId_userId: { organisationId, userId: actor.id } }, select: { userId: true } });
   if (ban) throw new AppError("bannedFromOrganisation");
-  if (!isOpenForComment(draft, now)) throw new ConflictError("draftNotOpen");
   return actor;
 }

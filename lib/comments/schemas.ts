@@ -22,24 +22,32 @@ const checkbox = z
 
 export const ZAnchor = z.string().regex(/^[ps]-(?:[0-9]+(?:\.[0-9]+)*|x[0-9a-f]{8})(?:-[0-9]+)?$/, { error: "anchorUnknown" });
 
+const commentFields = {
+  anchor: z.union([z.literal(""), ZAnchor]).default("").transform((v) => v || null),
+  quote: z.string().refine(noNul, { error: "invalidCharacters" }).max(1000, { error: "quoteTooLong" }).default("").transform((v) => v.trim() || null),
+  parentId: z.string().max(64).default("").transform((v) => v || null),
+  kind: z.union([z.enum(commentKinds, { error: "chooseKind" }), z.literal("")]).default("").transform((v) => v || null),
+  body: ZCommentText,
+  proposedText: z.string().refine(noNul, { error: "invalidCharacters" }).max(20_000, { error: "proposalTooLong" }).default("").transform((v) => v.trim() || null),
+  anonymous: checkbox,
+  official: checkbox,
+};
+
+function refineComment(v: { parentId: string | null; kind: string | null; proposedText: string | null; anchor: string | null }, ctx: z.RefinementCtx) {
+  if (!v.parentId && !v.kind) ctx.addIssue({ code: "custom", path: ["kind"], message: "chooseKind" });
+  if (v.kind === "CHANGE" && !v.proposedText) ctx.addIssue({ code: "custom", path: ["proposedText"], message: "proposalRequired" });
+  if (v.kind === "CHANGE" && !v.anchor) ctx.addIssue({ code: "custom", path: ["proposedText"], message: "proposalNeedsParagraph" });
+}
+
 export const ZCreateCommentInput = z
   .object({
     draftId: z.string().min(1),
-    anchor: z.union([z.literal(""), ZAnchor]).default("").transform((v) => v || null),
-    quote: z.string().refine(noNul, { error: "invalidCharacters" }).max(1000, { error: "quoteTooLong" }).default("").transform((v) => v.trim() || null),
-    parentId: z.string().default("").transform((v) => v || null),
-    kind: z.union([z.enum(commentKinds, { error: "chooseKind" }), z.literal("")]).default("").transform((v) => v || null),
-    body: ZCommentText,
-    proposedText: z.string().refine(noNul, { error: "invalidCharacters" }).max(20_000, { error: "proposalTooLong" }).default("").transform((v) => v.trim() || null),
-    anonymous: checkbox,
-    official: checkbox,
+    ...commentFields,
     idempotencyKey: z.string().max(100).default("").transform((v) => v || null),
   })
-  .superRefine((v, ctx) => {
-    if (!v.parentId && !v.kind) ctx.addIssue({ code: "custom", path: ["kind"], message: "chooseKind" });
-    if (v.kind === "CHANGE" && !v.proposedText) ctx.addIssue({ code: "custom", path: ["proposedText"], message: "proposalRequired" });
-    if (v.kind === "CHANGE" && !v.anchor) ctx.addIssue({ code: "custom", path: ["proposedText"], message: "proposalNeedsParagraph" });
-  });
+  .superRefine(refineComment);
+/** The JSON body of POST /api/v1/drafts/{ref}/comments: the form's fields, the draft from the path. */
+export const ZCreateCommentBody = z.object(commentFields).superRefine(refineComment);
 export type TCreateCommentInput = z.infer<typeof ZCreateCommentInput>;
 
 export const ZEditCommentInput = z.object({
@@ -51,6 +59,8 @@ export const ZEditCommentInput = z.object({
 export const ZCommentIdInput = z.object({ commentId: z.string().min(1) });
 
 export const ZVoteInput = z.object({ commentId: z.string().min(1), value: z.enum(voteValues, { error: "chooseVote" }) });
+/** The JSON body of POST /api/v1/comments/{id}/votes. */
+export const ZVoteBody = ZVoteInput.pick({ value: true });
 export type TVoteInput = z.infer<typeof ZVoteInput>;
 
 export const ZPositionInput = z.object({
@@ -69,3 +79,17 @@ export const ZCommentListQuery = z.object({
 export type TCommentListQuery = z.infer<typeof ZCommentListQuery>;
 
 export const ZFlagInput = z.object({ commentId: z.string().min(1), reason: z.string().trim().min(3, { error: "tooShort3" }).max(500, { error: "tooLong500" }) });
+
+/** The position form: `draftId`, "position" (overall) and "position:<section>" fields; empty clears. */
+export const ZPositionsForm = z.object({ draftId: z.string().min(1) }).catchall(z.string().max(40));
+
+/** The positions a submitted position form sets: known values only, well-formed section numbers only. */
+export function positionsFromForm(input: z.output<typeof ZPositionsForm>): Array<{ section: string; value: (typeof positionValues)[number] | null }> {
+  return Object.entries(input)
+    .filter(([k]) => k === "position" || k.startsWith("position:"))
+    .map(([k, v]) => ({
+      section: k === "position" ? "" : k.slice("position:".length),
+      value: (positionValues as readonly string[]).includes(v) ? (v as (typeof positionValues)[number]) : null,
+    }))
+    .filter((p) => /^(?:[0-9]+(?:\.[0-9]+)*)?$/.test(p.section));
+}

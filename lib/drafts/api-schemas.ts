@@ -83,4 +83,10 @@ export const ZApiDiff = z.object({
   changes: z.array(ZApiBlockDiff),
 });
 
-export const ZApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const ZApiError = z.object({
+  error: z.object({
+    code: z.string().describe("Stable machine-readable code"),
+    message: z.string().describe("What happened and what to do, in the language of Accept-Language or the NEXT_LOCALE cookie"),
+    fields: z.record(z.string(), z.string()).optional().describe("422 only: a message per invalid field"),
+  }),
+});

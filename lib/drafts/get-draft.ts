@@ -37,6 +37,16 @@ export async function getDraftForReader(reference: string, actor: Actor | null) 
 }
 export type ReaderDraft = NonNullable<Awaited<ReturnType<typeof getDraftForReader>>>;
 
+/**
+ * The working copy of a draft that has no published version yet, for its preview on the draft
+ * page: readable by exactly those who may read the draft (canReadDraft — the same rule as the API).
+ */
+export async function getDraftPreview(reference: string, actor: Actor | null) {
+  const draft = await prisma.draft.findUnique({ where: { reference }, select: { title: true, abstract: true, body: true, status: true, organisationId: true } });
+  if (!draft || !canReadDraft(actor, draft)) return null;
+  return draft;
+}
+
 /** The editors' working copy (for the edit form). */
 export async function getDraftForEditing(reference: string, actor: Actor | null) {
   const draft = await prisma.draft.findUnique({

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultLocale, locales } from "./config";
@@ -6,8 +6,9 @@ import { mergeCatalogs } from "./load-messages";
 
 type Tree = { [key: string]: string | Tree };
 
-// Every catalog file: the core one and one per domain (see load-messages.ts).
-const parts = ["", "drafts", "participation", "surveys", "summaries"];
+// Every catalog file: the core one and one per domain folder (see load-messages.ts).
+const messagesDir = path.join(import.meta.dirname, "messages");
+const parts = ["", ...readdirSync(messagesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)];
 
 function load(locale: string): Tree {
   return mergeCatalogs(...parts.map((part) => JSON.parse(readFileSync(path.join(import.meta.dirname, "messages", part, `${locale}.json`), "utf8")) as Tree));

@@ -4,22 +4,24 @@ import type drafts from "./messages/drafts/en.json";
 import type participation from "./messages/participation/en.json";
 import type summaries from "./messages/summaries/en.json";
 import type surveys from "./messages/surveys/en.json";
+import type edge from "./messages/edge/en.json";
 
-export type Messages = typeof core & typeof drafts & typeof participation & typeof surveys & typeof summaries;
+export type Messages = typeof core & typeof drafts & typeof participation & typeof surveys & typeof summaries & typeof edge;
 
 /**
  * A locale's catalog: the core messages plus one file per domain (kept apart so each domain's
  * strings can be written and translated on their own).
  */
 export async function loadMessages(locale: Locale): Promise<Messages> {
-  const [core, drafts, participation, surveys, summaries] = await Promise.all([
+  const [core, drafts, participation, surveys, summaries, edge] = await Promise.all([
     import(`./messages/${locale}.json`).then((m) => m.default),
     import(`./messages/drafts/${locale}.json`).then((m) => m.default),
     import(`./messages/participation/${locale}.json`).then((m) => m.default),
     import(`./messages/surveys/${locale}.json`).then((m) => m.default),
     import(`./messages/summaries/${locale}.json`).then((m) => m.default),
+    import(`./messages/edge/${locale}.json`).then((m) => m.default),
   ]);
-  return mergeCatalogs(core, drafts, participation, surveys, summaries) as Messages;
+  return mergeCatalogs(core, drafts, participation, surveys, summaries, edge) as Messages;
 }
 
 type Tree = { [key: string]: string | Tree };

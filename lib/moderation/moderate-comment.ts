@@ -2,7 +2,9 @@ import "server-only";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
+import { assertNotSuspended } from "@/lib/comments/participation";
 import { FieldError, NotFoundError } from "@/lib/errors";
+import { consumeLimit } from "@/lib/rate-limit/limits";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type ModerationDecision = "APPROVE" | "HIDE" | "RESTORE" | "DISMISS_FLAGS";
@@ -41,10 +43,12 @@ export async function moderateComment(actor: Actor | null, input: { commentId: s
 export async function flagComment(actor: Actor | null, input: { commentId: string; reason: string }) {
   assertCan(actor, "comment.flag");
   return prisma.$transaction(async (tx) => {
-    const comment = await tx.comment.findUnique({ where: { id: input.commentId }, select: { id: true, status: true, draftId: true } });
+    const comment = await tx.comment.findUnique({ where: { id: input.commentId }, select: { id: true, status: true, draftId: true, draft: { select: { organisationId: true } } } });
     if (!comment || comment.status !== "PUBLISHED") throw new NotFoundError();
+    await assertNotSuspended(tx, actor, comment.draft.organisationId);
     const existing = await tx.commentFlag.findUnique({ where: { commentId_userId: { commentId: comment.id, userId: actor.id } }, select: { id: true } });
     if (existing) return { draftId: comment.draftId };
+    await consumeLimit("flag", actor.id);
     await tx.commentFlag.create({ data: { commentId: comment.id, userId: actor.id, reason: input.reason } });
     await tx.comment.update({ where: { id: comment.id }, data: { flagCount: { increment: 1 } } });
     return { draftId: comment.draftId };

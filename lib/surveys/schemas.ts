@@ -31,3 +31,10 @@ export const ZResultsFilter = z.object({
   education: z.string().max(20).optional().catch(undefined),
 });
 export type TResultsFilter = z.infer<typeof ZResultsFilter>;
+
+/** The JSON body of POST /api/v1/surveys/{slug}/responses (answers are checked against the survey's definition). */
+export const ZSurveyResponseBody = z.object({
+  answers: z.record(z.string().max(100), z.unknown(), { error: "answersRequired" }),
+  demographics: z.record(z.string().max(40), z.string().max(200)).optional().default({}),
+  language: z.string().max(5).optional().default("en"),
+});

@@ -3,7 +3,7 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { AppError, ConflictError, NotFoundError, RateLimitedError, UnauthenticatedError } from "@/lib/errors";
+import { AppError, ConflictError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { randomUUID } from "node:crypto";
 import { ZDefinition, type Definition } from "./definition";
@@ -11,9 +11,9 @@ import { ZDemographics } from "./demographics";
 import { validateAnswers, type AnswerErrors } from "./validate-answers";
 
 /** Answers that do not fit the survey's current definition; `errors` is keyed by question id. */
-export class SurveyAnswersError extends AppError {
+export class SurveyAnswersError extends ValidationError {
   constructor(public readonly errors: AnswerErrors) {
-    super("answersInvalid");
+    super(errors, "answersInvalid");
   }
 }
 

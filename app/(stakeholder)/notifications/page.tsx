@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { followAction, notificationSettingsAction } from "@/app/(stakeholder)/participation-actions";
+import { followAction, notificationSettingsAction } from "@/lib/notifications/actions";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getNotificationSettings } from "@/lib/notifications/preferences";

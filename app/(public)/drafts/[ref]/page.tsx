@@ -13,7 +13,7 @@ import { listDraftSurveys } from "@/lib/surveys/queries";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { applyScheduledTransitionsThrottled } from "@/lib/drafts/apply-scheduled-transitions";
 import { parseDraftMarkdown } from "@/lib/drafts/document/parse";
-import { getDraftForEditing, getDraftForReader, getDraftTimeline, getVersionBlocks } from "@/lib/drafts/get-draft";
+import { getDraftForReader, getDraftPreview, getDraftTimeline, getVersionBlocks } from "@/lib/drafts/get-draft";
 import { versionSuffix } from "@/lib/drafts/version-label";
 import { can } from "@/lib/authz/permissions";
 import { latestSummaryVersion } from "@/lib/summaries/publish";
@@ -70,7 +70,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
 
   if (draft.currentVersion === null) {
     // Not yet published: only the organisation sees this, as a preview of the working copy.
-    const editing = await getDraftForEditing(reference, user);
+    const editing = await getDraftPreview(reference, user);
     if (!editing) notFound();
     const doc = parseDraftMarkdown(editing.body);
     return (

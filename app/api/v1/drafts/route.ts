@@ -1,9 +1,6 @@
-import { json } from "@/lib/api/respond";
+import { endpoints } from "@/lib/api/endpoints";
 import { apiListDrafts } from "@/lib/drafts/api";
-import { ZDraftListQuery } from "@/lib/drafts/schemas";
+import { apiRoute } from "@/lib/http/api-route";
 
 /** GET /api/v1/drafts — public consultations, paginated, with the same filters as /drafts. */
-export async function GET(request: Request) {
-  const query = ZDraftListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json(await apiListDrafts(query));
-}
+export const GET = apiRoute(endpoints.listDrafts, async ({ query }) => ({ body: await apiListDrafts(query) }));

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { moderateCommentAction, suspendParticipantAction } from "@/app/(org)/moderation/actions";
+import { moderateCommentAction, suspendParticipantAction } from "@/lib/moderation/actions";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { Pagination } from "@/components/pagination";
 import { getCurrentUser } from "@/lib/auth/current-user";

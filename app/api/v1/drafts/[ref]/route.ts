@@ -1,11 +1,11 @@
-import { notFoundJson, json } from "@/lib/api/respond";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { endpoints } from "@/lib/api/endpoints";
 import { apiGetDraft } from "@/lib/drafts/api";
-
-type Ctx = { params: Promise<{ ref: string }> };
+import { NotFoundError } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/api-route";
 
 /** GET /api/v1/drafts/{ref} — metadata, versions and the current version's sections and paragraphs. */
-export async function GET(_request: Request, { params }: Ctx) {
-  const draft = await apiGetDraft(decodeURIComponent((await params).ref), await getCurrentUser());
-  return draft ? json(draft) : notFoundJson();
-}
+export const GET = apiRoute(endpoints.getDraft, async ({ params, actor }) => {
+  const draft = await apiGetDraft(params.ref, actor);
+  if (!draft) throw new NotFoundError();
+  return { body: draft };
+});

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
-import { createCommentAction } from "@/app/(stakeholder)/participation-actions";
+import { createCommentAction } from "@/lib/comments/actions";
 import { Pagination } from "@/components/pagination";
 import { CommentCard } from "@/components/participation/comment-card";
 import { CommentForm } from "@/components/participation/comment-form";

@@ -1,15 +1,11 @@
-import { apiError, json, notFoundJson, parseVersionNumber } from "@/lib/api/respond";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { endpoints } from "@/lib/api/endpoints";
 import { apiDiffDraft } from "@/lib/drafts/api";
-
-type Ctx = { params: Promise<{ ref: string }> };
+import { NotFoundError } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/api-route";
 
 /** GET /api/v1/drafts/{ref}/diff?from=0&to=1 — paragraph-level, word-level comparison. */
-export async function GET(request: Request, { params }: Ctx) {
-  const search = new URL(request.url).searchParams;
-  const from = parseVersionNumber(search.get("from"));
-  const to = parseVersionNumber(search.get("to"));
-  if (from === null || to === null) return apiError(400, "invalid_query", "Give two version numbers: ?from=0&to=1.");
-  const diff = await apiDiffDraft(decodeURIComponent((await params).ref), from, to, await getCurrentUser());
-  return diff ? json(diff) : notFoundJson();
-}
+export const GET = apiRoute(endpoints.diffDraftVersions, async ({ params, query, actor }) => {
+  const diff = await apiDiffDraft(params.ref, query.from, query.to, actor);
+  if (!diff) throw new NotFoundError();
+  return { body: diff };
+});

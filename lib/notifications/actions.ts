@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formAction } from "@/lib/safe-action";
+import { followDraft, updateNotificationSettings } from "./preferences";
+import { ZFollowInput, ZNotificationSettingsInput } from "./schemas";
+
+export const followAction = formAction(ZFollowInput, { auth: "required" }, async (input, { user }) => {
+  await followDraft(user, input.draftId, input.follow === "1");
+  revalidatePath("/drafts/[ref]", "layout");
+  return { status: "success", message: input.follow === "1" ? "following" : "unfollowed" };
+});
+
+export const notificationSettingsAction = formAction(ZNotificationSettingsInput, { auth: "required" }, async (input, { user }) => {
+  await updateNotificationSettings(user, input);
+  revalidatePath("/notifications");
+  return { status: "success", message: "settingsSaved", values: undefined };
+});
