@@ -5,7 +5,9 @@
  * direction (`lang`, `dir`), so an English draft keeps its punctuation and numbering in place on an
  * Arabic page; the comment links are in the reader's language (`labels.lang`, `labels.dir`).
  */
-export type PreviewBlock = { anchor: string; number: string; kind: string; level: number; html: string };
+import type { PreviewBlock } from "@/lib/drafts/document/types";
+
+export type { PreviewBlock };
 
 type Labels = {
   permalink: (number: string) => string;

@@ -45,3 +45,6 @@ export type BlockDiff =
   | { type: "moved"; kind: ParagraphKind; fromAnchor: string; toAnchor: string; fromNumber: string | null; toNumber: string | null; words: WordChange[] }
   | { type: "added"; kind: ParagraphKind; toAnchor: string; text: string }
   | { type: "removed"; kind: ParagraphKind; fromAnchor: string; text: string };
+
+/** A block as the reading view and the editor's preview render it. */
+export type PreviewBlock = { anchor: string; number: string; kind: string; level: number; html: string };
