@@ -48,7 +48,7 @@ test("the public API and feeds describe public drafts", async ({ request }) => {
   expect(v0.label).toBe("GDPF-RFC-2026-004-00");
   const diff = await (await request.get("/api/v1/drafts/GDPF-RFC-2026-004/diff?from=0&to=1")).json();
   expect(diff.changes.some((c: { type: string }) => c.type === "added")).toBe(true);
-  expect((await request.get("/api/v1/drafts/GDPF-RFC-2026-004/diff")).status()).toBe(400);
+  expect((await request.get("/api/v1/drafts/GDPF-RFC-2026-004/diff")).status()).toBe(422);
   const openapi = await (await request.get("/api/openapi.json")).json();
   expect(openapi.openapi).toBe("3.1.0");
   expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(["/api/v1/drafts", "/api/v1/drafts/{ref}", "/api/v1/drafts/{ref}/versions/{n}", "/api/v1/drafts/{ref}/diff", "/api/v1/drafts/{ref}/comments", "/api/v1/comments/{id}/votes", "/api/v1/surveys/{slug}/responses"]));

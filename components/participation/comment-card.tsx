@@ -47,7 +47,7 @@ export async function CommentCard({ comment, ctx, moderator, isReply = false }: 
 
       {comment.status === "HIDDEN" ? (
         <p className="italic text-muted" data-testid="removed">
-          {t("removedByModerator", { reason: isolate(comment.moderationNote ?? "") })}
+          {t("removedByModerator", { reason: comment.moderationNote ?? "" })}
         </p>
       ) : comment.status === "WITHDRAWN" ? (
         <p className="italic text-muted">{t("withdrawnByAuthor")}</p>
