@@ -32,6 +32,11 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
   const sections = version.blocks.filter((b) => b.kind === "heading");
   const base = `/drafts/${encodeURIComponent(draft.reference)}`;
   const latest = draft.currentVersion ?? version.number;
+  // Closed by an editor before the planned time (kept in originalClosesAt), with their note.
+  const closedEarly =
+    draft.status === "CLOSED" && draft.originalClosesAt && draft.closesAt && draft.originalClosesAt > draft.closesAt
+      ? { note: [...timeline].reverse().find((e) => e.type === "CLOSED")?.note ?? "" }
+      : null;
   return (
     <article className="flex flex-col gap-8">
       <header className="flex flex-col gap-3">
@@ -64,6 +69,15 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
             {t("extendedBody")} {when(draft.originalClosesAt)} → {when(draft.closesAt)}
           </p>
           <p dir="auto">{draft.extensionNote}</p>
+        </div>
+      ) : null}
+      {closedEarly ? (
+        <div role="note" className="rounded-md border-s-4 border-accent bg-blue-50 p-4" data-testid="closed-early-notice">
+          <p className="font-semibold">{t("closedEarlyTitle")}</p>
+          <p>
+            {t("closedEarlyBody")} {when(draft.originalClosesAt)}. {t("closedEarlyAt")} {when(draft.closesAt)}
+          </p>
+          {closedEarly.note ? <p dir="auto">{closedEarly.note}</p> : null}
         </div>
       ) : null}
       {draft.status === "WITHDRAWN" ? (

@@ -164,9 +164,21 @@ describe("versions, anchors and the lifecycle", () => {
     await extendDraft(actors.owner!, { draftId: draft.id, closesAt: "2099-06-01T12:00", note: "Extended at the request of several delegations." });
     const extended = await prisma.draft.findUniqueOrThrow({ where: { id: draft.id } });
     expect(extended).toMatchObject({ status: "OPEN", extensionNote: "Extended at the request of several delegations." });
-    expect(extended.originalClosesAt).not.toBeNull();
+    expect(extended.originalClosesAt).toEqual(new Date(now.getTime() + 3_600_000 - (now.getTime() % 60_000)));
+    // A second extension is announced from the closing time it replaces, not the first one.
+    await extendDraft(actors.owner!, { draftId: draft.id, closesAt: "2099-09-01T12:00", note: "Extended again." });
+    const again = await prisma.draft.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(again).toMatchObject({ originalClosesAt: new Date("2099-06-01T12:00:00Z"), closesAt: new Date("2099-09-01T12:00:00Z"), extensionNote: "Extended again." });
 
-    await transitionDraft(actors.owner!, { draftId: draft.id, to: "CLOSED", note: "" });
+    // Closing early is not an extension: the planned closing time is kept, the announcement cleared.
+    const closingTime = new Date("2099-07-01T00:00:00Z");
+    await transitionDraft(actors.owner!, { draftId: draft.id, to: "CLOSED", note: "The mandate ended." }, closingTime);
+    expect(await prisma.draft.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      status: "CLOSED",
+      closesAt: closingTime,
+      originalClosesAt: new Date("2099-09-01T12:00:00Z"),
+      extensionNote: null,
+    });
     await transitionDraft(actors.owner!, { draftId: draft.id, to: "CLOSED", note: "" }); // a retry is a no-op
     await transitionDraft(actors.owner!, { draftId: draft.id, to: "FINAL", note: "Adopted." });
     await expect(transitionDraft(actors.owner!, { draftId: draft.id, to: "CLOSED", note: "" })).rejects.toBeInstanceOf(ConflictError);
