@@ -114,7 +114,7 @@ export function DraftDiff({ blocks, labels, lang, dir }: { blocks: BlockDiff[]; 
   flush("fold-end");
 
   return (
-    <ol className="flex flex-col gap-4" data-testid="diff">
+    <ol className="flex min-w-0 flex-col gap-4 [overflow-wrap:anywhere]" data-testid="diff">
       {items.map((item) => {
         if (item.kind === "fold") {
           return (
