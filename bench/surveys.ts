@@ -10,6 +10,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { ZDefinition } from "../lib/surveys/definition";
+import { rebuildTalliesSql } from "../lib/surveys/tally-sql";
 import { validateAnswers } from "../lib/surveys/validate-answers";
 import { createTestDatabase } from "../lib/testing/test-database";
 import { seedOrganisation } from "../prisma/seed/builders";
@@ -45,7 +46,10 @@ async function load(url: string, options: { connections: number; overallRate?: n
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, connections: options.connections };
 }
 
-/** The floor: the same validation and the same transaction, with nothing else around it. */
+/**
+ * The floor: the same validation and the same transaction (idempotency lookup, response, answers,
+ * and the per-cell tallies incremented with upsert into one of 16 shards), with nothing else around it.
+ */
 function startFloor(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const server = createServer(async (req, res) => {
@@ -71,6 +75,21 @@ function startFloor(url: string) {
         return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8})`;
       });
       await client.query(`INSERT INTO "SurveyAnswer" (id, "responseId", "surveyId", "questionId", option, rank, number, text) VALUES ${tuples.join(",")}`, values);
+      const shard = Math.floor(Math.random() * 16);
+      await client.query(
+        `INSERT INTO "SurveyResponseTally" ("surveyId", day, "stakeholderGroup", country, "ageBand", gender, education, shard, n) VALUES ($1, current_date, '', 'KE', '25-34', '', '', $2, 1)
+         ON CONFLICT ("surveyId", day, "stakeholderGroup", country, "ageBand", gender, education, shard) DO UPDATE SET n = "SurveyResponseTally".n + 1`,
+        [survey.id, shard],
+      );
+      const counted = checked.rows.filter((r) => r.option != null || r.number != null);
+      await client.query(
+        `INSERT INTO "SurveyAnswerTally" ("surveyId", "questionId", value, option, number, "stakeholderGroup", country, "ageBand", gender, education, shard, n, "rankSum")
+         SELECT $1, q, coalesce(o, '#' || n::text), o, CASE WHEN o IS NULL THEN n END, '', 'KE', '25-34', '', '', $2, 1, coalesce(r, 0)
+         FROM unnest($3::text[], $4::text[], $5::float8[], $6::int[]) AS a(q, o, n, r) ORDER BY 1, 2
+         ON CONFLICT ("surveyId", "questionId", value, "stakeholderGroup", country, "ageBand", gender, education, shard)
+         DO UPDATE SET n = "SurveyAnswerTally".n + 1, "rankSum" = "SurveyAnswerTally"."rankSum" + excluded."rankSum"`,
+        [survey.id, shard, counted.map((r) => r.questionId), counted.map((r) => r.option ?? null), counted.map((r) => r.number ?? null), counted.map((r) => r.rank ?? null)],
+      );
       await client.query("COMMIT");
       res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id }));
     } catch (error) {
@@ -103,7 +122,7 @@ async function main() {
 
   const app = spawn(process.execPath, [path.join(root, "lib/cli/start.mjs")], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: db.url, PORT: String(appPort), DRAFT_SCHEDULER_INTERVAL_MS: "0", SURVEY_ANON_PER_IP_PER_HOUR: "100000000", DATABASE_POOL_MAX: "10" },
+    env: { ...process.env, DATABASE_URL: db.url, PORT: String(appPort), DRAFT_SCHEDULER_INTERVAL_MS: "0", SURVEY_ANON_PER_IP_PER_HOUR: "100000000", SURVEY_ANON_HOLD_AFTER_PER_HOUR: "100000000", DATABASE_POOL_MAX: "10" },
     stdio: "ignore",
   });
   const figures: Record<string, unknown> = {};
@@ -160,9 +179,12 @@ async function main() {
                CASE q WHEN 'one_thing' THEN (ARRAY['listen to young people','fund education','act on climate now','end corruption'])[1 + g % 4] END
         FROM generate_series(${from}, ${to}) g, unnest(ARRAY['track','priorities','where','cooperation','hope','one_thing']) q`);
     }
-    await client.$executeRawUnsafe(`VACUUM ANALYZE "SurveyResponse"`);
-    await client.$executeRawUnsafe(`VACUUM ANALYZE "SurveyAnswer"`);
     figures.seedMillionSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
+    // The bulk load bypassed the submission path: rebuild the tallies it would have maintained.
+    const t1 = performance.now();
+    for (const sql of rebuildTalliesSql(survey.id)) await client.$executeRawUnsafe(sql);
+    figures.rebuildTalliesSeconds = Number(((performance.now() - t1) / 1000).toFixed(1));
+    for (const table of ["SurveyResponse", "SurveyAnswer", "SurveyResponseTally", "SurveyAnswerTally"]) await client.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
     figures.storedResponses = await client.surveyResponse.count({ where: { surveyId: survey.id } });
 
     const app2 = spawn(process.execPath, [path.join(root, "lib/cli/start.mjs")], { cwd: root, env: { ...process.env, DATABASE_URL: db.url, PORT: String(appPort), DRAFT_SCHEDULER_INTERVAL_MS: "0" }, stdio: "ignore" });
@@ -179,12 +201,22 @@ async function main() {
         if (!res.ok) throw new Error(`results: ${res.status}`);
         times.push(performance.now() - t);
       }
-      const filtered = performance.now();
-      await (await fetch(`http://localhost:${appPort}/s/${slug}/results?group=ACADEMIA`)).text();
+      const filtered: number[] = [];
+      for (const query of ["group=ACADEMIA", "country=KE&ageBand=25-34", "group=ACADEMIA"]) {
+        const t = performance.now();
+        const res = await fetch(`http://localhost:${appPort}/s/${slug}/results?${query}`);
+        await res.text();
+        if (!res.ok) throw new Error(`results: ${res.status}`);
+        filtered.push(performance.now() - t);
+      }
       figures.resultsMillionColdMs = Math.round(times[0]!);
       figures.resultsMillionMs = Math.round([...times].sort((a, b) => a - b)[2]!);
-      figures.resultsMillionFilteredMs = Math.round(performance.now() - filtered);
-      console.log(`results page over ${figures.storedResponses} responses: first (computed) ${figures.resultsMillionColdMs} ms, median of 5 ${figures.resultsMillionMs} ms, a new filter (computed) ${figures.resultsMillionFilteredMs} ms; seeding took ${figures.seedMillionSeconds} s`);
+      figures.resultsMillionFilteredMs = Math.round(filtered[0]!);
+      figures.resultsMillionTwoFiltersMs = Math.round(filtered[1]!);
+      figures.resultsMillionFilteredCachedMs = Math.round(filtered[2]!);
+      console.log(
+        `results page over ${figures.storedResponses} responses: first (computed) ${figures.resultsMillionColdMs} ms, median of 5 (cached) ${figures.resultsMillionMs} ms, a new filter (computed) ${figures.resultsMillionFilteredMs} ms, two filters (computed) ${figures.resultsMillionTwoFiltersMs} ms, the first filter again (cached) ${figures.resultsMillionFilteredCachedMs} ms; seeding took ${figures.seedMillionSeconds} s, rebuilding the tallies ${figures.rebuildTalliesSeconds} s`,
+      );
     } finally {
       app2.kill("SIGTERM");
       await new Promise((r) => app2.once("exit", r));

@@ -24,8 +24,10 @@ const ZEnv = z.object({
   DRAFT_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
   /** Public base URL used in feeds and the OpenAPI document (defaults to NEXTAUTH_URL). */
   PUBLIC_URL: z.string().url().optional(),
-  /** Anonymous survey submissions allowed per IP address per hour, per server process. */
-  SURVEY_ANON_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(60),
+  /** Hard limit: anonymous answers to one survey per client address per hour (then 429), shared by all processes. */
+  SURVEY_ANON_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(500),
+  /** Soft limit: past this many anonymous answers to one survey per address per hour, answers are held for review. */
+  SURVEY_ANON_HOLD_AFTER_PER_HOUR: z.coerce.number().int().min(0).default(20),
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),

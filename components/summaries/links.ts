@@ -10,3 +10,10 @@ export function excerpt(text: string, length: number) {
   const space = cut.lastIndexOf(" ");
   return `${space > length * 0.6 ? cut.slice(0, space) : cut}…`;
 }
+
+/** Link to the workspace's disposition worklist with the current filters, `over` replacing some of them. */
+export function workspaceHref(reference: string, current: { theme?: string; open?: boolean }, over: Record<string, string | undefined> = {}) {
+  const entries = Object.entries({ theme: current.theme, open: current.open ? "1" : undefined, page: undefined, ...over }).filter((e): e is [string, string] => !!e[1]);
+  const qs = new URLSearchParams(entries).toString();
+  return `/drafts/${encodeURIComponent(reference)}/workspace${qs ? `?${qs}` : ""}#dispositions`;
+}

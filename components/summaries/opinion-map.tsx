@@ -68,6 +68,36 @@ export async function OpinionGroups({ reference, content }: { reference: string;
           ))}
         </ul>
       </div>
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableCaption")}>
+        <table className="text-sm" data-testid="opinion-table">
+          <caption className="mb-1 text-start font-semibold">{t("tableCaption")}</caption>
+          <thead>
+            <tr className="border-b border-line">
+              <th scope="col" className="py-1 pe-4 text-start">{t("tableGroup")}</th>
+              <th scope="col" className="py-1 pe-4 text-end">{t("tableSize")}</th>
+              <th scope="col" className="py-1 pe-4 text-end">{t("tableShare")}</th>
+              <th scope="col" className="py-1 pe-4 text-end">{t("tableX")}</th>
+              <th scope="col" className="py-1 text-end">{t("tableY")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {content.opinionGroups.map((g) => (
+              <tr key={g.index} className="border-b border-line/60">
+                <th scope="row" className="py-1 pe-4 text-start font-normal">{t("groupShort", { letter: String.fromCharCode(65 + g.index) })}</th>
+                <td className="py-1 pe-4 text-end tabular-nums">{g.size}</td>
+                <td className="py-1 pe-4 text-end tabular-nums">{Math.round((100 * g.size) / Math.max(1, stats.considered))}%</td>
+                <td className="py-1 pe-4 text-end tabular-nums">{(g.centre?.x ?? 0).toFixed(2)}</td>
+                <td className="py-1 text-end tabular-nums">{(g.centre?.y ?? 0).toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {stats.method ? (
+        <p className="text-sm text-muted" data-testid="opinion-provenance">
+          {t("kChosen", { k: stats.method.k, by: stats.method.kChosenBy })} {stats.method.departures.length ? t("departures", { list: stats.method.departures.join(", ") }) : t("faithful")}
+        </p>
+      ) : null}
       <p className="text-sm text-muted">{t("method", { silhouette: stats.silhouette.toFixed(2), variance: Math.round((stats.explainedVariance[0] + stats.explainedVariance[1]) * 100) })}</p>
     </div>
   );

@@ -5,7 +5,7 @@
 export function BarChart({ caption, rows, valueLabel, labelHeader }: { caption: string; rows: Array<{ label: string; value: number; display?: string }>; valueLabel: string; labelHeader: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
-    <table className="w-full text-sm">
+    <table className="w-full table-fixed text-sm">
       <caption className="sr-only">{caption}</caption>
       <thead className="sr-only">
         <tr>
@@ -16,7 +16,7 @@ export function BarChart({ caption, rows, valueLabel, labelHeader }: { caption: 
       <tbody>
         {rows.map((r) => (
           <tr key={r.label}>
-            <th scope="row" className="w-1/3 py-1 pe-3 text-start align-middle font-normal">
+            <th scope="row" className="w-1/3 py-1 pe-3 text-start align-middle font-normal wrap-anywhere">
               {r.label}
             </th>
             <td className="py-1 align-middle">

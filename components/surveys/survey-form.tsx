@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState, useSyncExternalStore } from "react";
 import { SubmitButton } from "@/components/form/submit-button";
-import type { SurveyFormState } from "@/app/(public)/s/actions";
+import type { SurveyFormState } from "@/lib/surveys/schemas";
 import { localized, type Definition, type Question } from "@/lib/surveys/definition";
 
 type Action = (state: SurveyFormState, form: FormData) => Promise<SurveyFormState>;

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { submitSurveyAction } from "@/app/(public)/s/actions";
+import { submitSurveyAction } from "@/lib/surveys/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { ageBands, educationLevels, genders, stakeholderGroups } from "@/lib/surveys/demographics";
 import { DEVICE_COOKIE } from "@/lib/surveys/device";
@@ -21,7 +21,8 @@ export async function SurveyPage({ slug, embed, done }: { slug: string; embed: b
   const answered = done || (await hasAnswered(survey.id, user, device));
   const demographicOptions: Record<string, Array<{ value: string; label: string }>> = {
     ageBand: ageBands.map((v) => ({ value: v, label: t(`ageBands.${v}`) })),
-    gender: genders.map((v) => ({ value: v, label: t(`genders.${v}`) })),
+    // The empty choice already reads "Prefer not to say": offer it once.
+    gender: genders.filter((v) => v !== "preferNot").map((v) => ({ value: v, label: t(`genders.${v}`) })),
     education: educationLevels.map((v) => ({ value: v, label: t(`education.${v}`) })),
     group: stakeholderGroups.map((v) => ({ value: v, label: tg(v) })),
     country: countryOptions(locale).map((c) => ({ value: c.code, label: c.name })),

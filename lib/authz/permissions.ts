@@ -25,6 +25,12 @@ export type Action =
   /** Analyse responses, edit themes, record dispositions, import, publish the summary. */
   | "summary.manage"
   | "comment.flag"
+  /** Create, edit, open and close the organisation's surveys; preview unpublished ones. */
+  | "survey.manage"
+  /** Read a survey's results when they are not public, and export its responses. */
+  | "survey.viewResults"
+  /** Accept or reject anonymous answers held for review (past the per-address soft threshold). */
+  | "survey.reviewHeld"
   | "admin.access"
   | "user.suspend";
 
@@ -41,9 +47,12 @@ const orgRoleGrants: Record<OrgRole, ReadonlySet<Action>> = {
     "draft.viewPrivate",
     "moderation.act",
     "summary.manage",
+    "survey.manage",
+    "survey.viewResults",
+    "survey.reviewHeld",
   ]),
-  EDITOR: new Set<Action>(["org.viewMembers", "draft.create", "draft.edit", "draft.viewPrivate", "summary.manage"]),
-  MODERATOR: new Set<Action>(["org.viewMembers", "draft.viewPrivate", "moderation.act", "summary.manage"]),
+  EDITOR: new Set<Action>(["org.viewMembers", "draft.create", "draft.edit", "draft.viewPrivate", "summary.manage", "survey.manage", "survey.viewResults", "survey.reviewHeld"]),
+  MODERATOR: new Set<Action>(["org.viewMembers", "draft.viewPrivate", "moderation.act", "summary.manage", "survey.viewResults", "survey.reviewHeld"]),
 };
 
 export function roleIn(actor: Actor, organisationId: string): OrgRole | null {

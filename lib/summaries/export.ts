@@ -1,9 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { toCsv } from "./analysis/polis";
-import { neutraliseCsvCell } from "@/lib/surveys/export-helpers";
+import { writeCsv } from "@/lib/csv/write-csv";
 
-/** Every top-level comment with its theme, campaign and disposition, as CSV (one row per comment). */
+/**
+ * Every top-level comment with its theme, campaign and disposition, as CSV (one row per comment),
+ * written by the shared writer (UTF-8 BOM, every text cell formula-neutralised).
+ */
 export async function commentsCsv(draftId: string): Promise<string> {
   const rows = await prisma.$queryRaw<{ id: string; createdAt: Date; anchor: string | null; kind: string | null; group: string | null; country: string | null; body: string; theme: string | null; campaign: string | null; disposition: string | null; response: string | null; agree: number; disagree: number; pass: number }[]>`
     SELECT c.id, c."createdAt", c.anchor, c.kind::text AS kind, u."stakeholderGroup"::text AS "group", u.country, c.body,
@@ -15,16 +17,18 @@ export async function commentsCsv(draftId: string): Promise<string> {
     LEFT JOIN "Disposition" d ON d."commentId" = c.id LEFT JOIN "Disposition" cd ON cd."commentId" = m."campaignId"
     LEFT JOIN "Disposition" td ON td."themeId" = m."themeId"
     WHERE c."draftId" = ${draftId} AND c."parentId" IS NULL AND c.status = 'PUBLISHED' ORDER BY c."createdAt", c.id`;
-  return toCsv(
+  return writeCsv(
     ["comment_id", "created_at", "paragraph", "kind", "stakeholder_group", "country", "text", "theme", "campaign_of", "disposition", "response", "agree", "disagree", "pass"],
-    rows.map((r) => [r.id, r.createdAt.toISOString(), r.anchor ?? "", r.kind ?? "", r.group ?? "", r.country ?? "", neutraliseCsvCell(r.body), neutraliseCsvCell(r.theme ?? ""), r.campaign ?? "", r.disposition ?? "", neutraliseCsvCell(r.response ?? ""), r.agree, r.disagree, r.pass]),
+    rows.map((r) => [r.id, r.createdAt.toISOString(), r.anchor ?? "", r.kind ?? "", r.group ?? "", r.country ?? "", r.body, r.theme ?? "", r.campaign ?? "", r.disposition ?? "", r.response ?? "", r.agree, r.disagree, r.pass]),
   );
 }
 
 /**
  * The draft's comments and votes in the Pol.is export format (comments.csv, votes.csv), so other tools
  * can read them. Pol.is ids are integers: comments are numbered in order of writing (an imported
- * comment keeps its Pol.is id), participants in order of first appearance.
+ * comment keeps its Pol.is id), participants in order of first appearance. Written by the shared CSV
+ * writer like every export: a comment body starting with = + - @ is prefixed with ' (Pol.is's own
+ * reader and ours read the BOM).
  */
 export async function polisExport(draftId: string): Promise<{ comments: string; votes: string }> {
   const comments = await prisma.$queryRaw<{ id: string; externalId: string | null; authorId: string; createdAt: Date; status: string; body: string; agree: number; disagree: number }[]>`
@@ -53,11 +57,11 @@ export async function polisExport(draftId: string): Promise<{ comments: string; 
   for (const e of events) pid(e.u);
   const datetime = (d: Date) => d.toUTCString();
   return {
-    comments: toCsv(
+    comments: writeCsv(
       ["timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated", "comment-body"],
       comments.map((c) => [c.createdAt.getTime(), datetime(c.createdAt), commentNumber.get(c.id)!, pid(c.authorId), c.agree, c.disagree, c.status === "HIDDEN" ? -1 : 1, c.body]),
     ),
-    votes: toCsv(
+    votes: writeCsv(
       ["timestamp", "datetime", "comment-id", "voter-id", "vote"],
       votes.map((v) => [v.at.getTime(), datetime(v.at), commentNumber.get(v.commentId)!, pid(v.userId), v.value === "AGREE" ? 1 : v.value === "DISAGREE" ? -1 : 0]),
     ),

@@ -5,8 +5,9 @@ import { Worker } from "node:worker_threads";
 import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ANALYSIS_VERSION, DEFAULT_SETTINGS, type AnalysisInput } from "./analysis/analyse";
+import { ANALYSIS_VERSION, DEFAULT_SETTINGS, type AnalysisInput, type AnalysisSettings } from "./analysis/analyse";
 import type { ExistingThemes, Summarised } from "./analysis/summarise";
+import type { WarmStart } from "./analysis/polis-groups";
 import { env } from "@/lib/env";
 import { draftForSummary } from "./access";
 import { suggestLabels, type LabelModel } from "./label-suggestions";
@@ -20,7 +21,12 @@ const STALE_AFTER_MS = 2 * 60_000;
  * unique key on (draftId, active) allows one at a time): then it returns that one. Idempotent, so a
  * double click or a retry starts nothing new.
  */
-export async function requestAnalysis(actor: Actor | null, draftId: string): Promise<{ runId: string; started: boolean }> {
+export async function requestAnalysis(
+  actor: Actor | null,
+  draftId: string,
+  /** Moderator's choices for this run (e.g. a pinned number of opinion groups), recorded in its settings. */
+  overrides: Partial<AnalysisSettings> = {},
+): Promise<{ runId: string; started: boolean }> {
   const draft = await draftForSummary(actor, { id: draftId });
   await prisma.analysisRun.updateMany({
     where: { draftId: draft.id, active: true, heartbeatAt: { lt: new Date(Date.now() - STALE_AFTER_MS) } },
@@ -28,7 +34,7 @@ export async function requestAnalysis(actor: Actor | null, draftId: string): Pro
   });
   try {
     const run = await prisma.analysisRun.create({
-      data: { draftId: draft.id, version: ANALYSIS_VERSION, settings: { ...DEFAULT_SETTINGS }, cutoffAt: new Date(), requestedById: actor!.id },
+      data: { draftId: draft.id, version: ANALYSIS_VERSION, settings: { ...DEFAULT_SETTINGS, ...overrides }, cutoffAt: new Date(), requestedById: actor!.id },
     });
     void processRun(run.id).catch((error) => console.error("[analysis] run failed", run.id, error));
     return { runId: run.id, started: true };
@@ -48,26 +54,35 @@ export async function runAnalysisNow(draftId: string, requestedById: string | nu
   return prisma.analysisRun.findUniqueOrThrow({ where: { id: run.id } });
 }
 
-/** The comments (top-level, published) and votes in the analysis, as they stood at the cut-off. */
+/**
+ * The comments (top-level, published) and votes in the analysis, as they stood at the cut-off. Votes
+ * on hidden comments stay in, zeroed in the opinion groups (Pol.is's moderated-out statements); votes
+ * come in the order they were cast (Pol.is's row order); the previous finished run's opinion state is
+ * carried forward so groups do not flip when only a few votes arrive.
+ */
 export async function loadAnalysisInput(draftId: string, cutoffAt: Date): Promise<AnalysisInput> {
   const comments = await prisma.$queryRaw<{ id: string; text: string }[]>`
     SELECT id, body AS text FROM "Comment"
     WHERE "draftId" = ${draftId} AND "parentId" IS NULL AND status = 'PUBLISHED' AND "createdAt" <= ${cutoffAt}
     ORDER BY "createdAt", id`;
-  const votes = await prisma.$queryRaw<{ p: string; s: string; v: number; g: string | null }[]>`
+  const votes = await prisma.$queryRaw<{ p: string; s: string; v: number; g: string | null; hidden: boolean }[]>`
     SELECT v."userId" AS p, v."commentId" AS s,
            CASE v.value WHEN 'AGREE' THEN 1 WHEN 'DISAGREE' THEN -1 ELSE 0 END AS v,
-           u."stakeholderGroup"::text AS g
+           u."stakeholderGroup"::text AS g, c.status = 'HIDDEN' AS hidden
     FROM "CommentVote" v
     JOIN "Comment" c ON c.id = v."commentId"
     JOIN "User" u ON u.id = v."userId"
-    WHERE c."draftId" = ${draftId} AND c."parentId" IS NULL AND c.status = 'PUBLISHED' AND v."updatedAt" <= ${cutoffAt}`;
+    WHERE c."draftId" = ${draftId} AND c."parentId" IS NULL AND c.status IN ('PUBLISHED', 'HIDDEN') AND v."updatedAt" <= ${cutoffAt}
+    ORDER BY v."createdAt", v."userId", v."commentId"`;
+  const previous = await prisma.analysisRun.findFirst({ where: { draftId, status: "DONE" }, orderBy: { createdAt: "desc" }, select: { result: true } });
   const stakeholderGroups = new Map<string, string>();
   for (const v of votes) if (v.g) stakeholderGroups.set(v.p, v.g);
   return {
     comments,
     votes: votes.map((v) => ({ participantId: v.p, statementId: v.s, value: v.v })),
     stakeholderGroups,
+    zeroedStatements: [...new Set(votes.filter((v) => v.hidden).map((v) => v.s))],
+    previousOpinions: (previous?.result as { opinions?: { warmStart?: WarmStart } } | null)?.opinions?.warmStart ?? null,
   };
 }
 

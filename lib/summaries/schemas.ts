@@ -41,5 +41,13 @@ export const ZPublishSummary = z.object({
   runId: z.string().min(1),
 });
 
-export const ZRequestAnalysis = z.object({ draftId: z.string().min(1) });
+/** Choices a moderator makes for one analysis run; `groupCount` "auto" (Pol.is's choice) or a pinned 2–5. */
+export const opinionGroupCounts = ["auto", "2", "3", "4", "5"] as const;
+export const ZRequestAnalysis = z.object({
+  draftId: z.string().min(1),
+  groupCount: z
+    .enum(opinionGroupCounts, { error: "invalidChoice" })
+    .default("auto")
+    .transform((v) => (v === "auto" ? null : Number(v))),
+});
 export type TDisposition = z.output<typeof ZDisposition>;

@@ -56,10 +56,21 @@ export async function buildSummary(draft: { id: string; reference: string; title
     opinionGroups: (opinions?.groups ?? []).map((g) => ({
       index: g.index,
       size: g.participantIds.length,
+      /** Mean position of the group's participants on the map (the map's data table). */
+      centre: centreOf(opinions?.map ?? [], g.index),
       distinctive: g.distinctive.map((d) => ({ ...d, text: texts.get(d.statementId)?.text ?? "", anchor: texts.get(d.statementId)?.anchor ?? null })),
     })),
     opinionMap: (opinions?.map ?? []).filter((_, i, all) => all.length <= 3000 || i % Math.ceil(all.length / 3000) === 0).map((p) => ({ x: p.x, y: p.y, group: p.group })),
-    opinionStats: opinions ? { considered: opinions.participantsConsidered, leftOut: opinions.participantsLeftOut, silhouette: opinions.silhouette, explainedVariance: opinions.explainedVariance } : null,
+    opinionStats: opinions
+      ? {
+          considered: opinions.participantsConsidered,
+          leftOut: opinions.participantsLeftOut,
+          silhouette: opinions.silhouette,
+          explainedVariance: opinions.explainedVariance,
+          /** How the groups were found (Pol.is's method, departures, k and how it was chosen); absent for runs before 1.1. */
+          method: opinions.method ? { method: opinions.method.method, departures: opinions.method.departures, k: opinions.method.k, kChosenBy: opinions.method.kChosenBy, pinnedK: opinions.method.pinnedK, minVotes: opinions.method.minVotes, candidates: opinions.method.candidates } : null,
+        }
+      : null,
     consensus: (opinions?.consensus ?? []).slice(0, 15).map(statement),
     divisive: (opinions?.divisive ?? []).slice(0, 15).map(statement),
     bridging: (result?.bridging ?? []).slice(0, 15).map(statement),
@@ -78,3 +89,16 @@ export async function buildSummary(draft: { id: string; reference: string; title
   };
 }
 export type SummaryContent = Awaited<ReturnType<typeof buildSummary>>;
+
+function centreOf(map: { x: number; y: number; group: number }[], group: number): { x: number; y: number } {
+  let x = 0;
+  let y = 0;
+  let n = 0;
+  for (const p of map) {
+    if (p.group !== group) continue;
+    x += p.x;
+    y += p.y;
+    n++;
+  }
+  return n ? { x: x / n, y: y / n } : { x: 0, y: 0 };
+}

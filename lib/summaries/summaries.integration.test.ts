@@ -10,7 +10,8 @@ import { ConflictError, ForbiddenError } from "@/lib/errors";
 import type { OrgRole } from "@/lib/generated/prisma/enums";
 import { seedMembership, seedOrganisation, seedUser } from "@/prisma/seed/builders";
 import { POLIS_CONVERSATIONS, polisDatasetsDir } from "./analysis/datasets";
-import { parsePolisExport, toCsv } from "./analysis/polis";
+import { writeCsv } from "@/lib/csv/write-csv";
+import { parsePolisExport } from "./analysis/polis";
 import { seededRandom } from "./analysis/random";
 import { dispositionProgress, setDisposition } from "./dispositions";
 import { commentsCsv, polisExport } from "./export";
@@ -70,8 +71,8 @@ function syntheticExport() {
     }
   }
   return {
-    commentsCsv: toCsv(["timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated", "comment-body"], comments),
-    votesCsv: toCsv(["timestamp", "datetime", "comment-id", "voter-id", "vote"], votes),
+    commentsCsv: writeCsv(["timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated", "comment-body"], comments),
+    votesCsv: writeCsv(["timestamp", "datetime", "comment-id", "voter-id", "vote"], votes),
   };
 }
 
@@ -189,7 +190,10 @@ describe("summary of responses", () => {
     // Exports: our CSV, and the Pol.is format read back by the Pol.is parser.
     const csv = await commentsCsv(draft.id);
     expect(csv.split("\n")[0]).toContain("disposition");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
     const polis = await polisExport(draft.id);
+    expect(polis.comments.charCodeAt(0)).toBe(0xfeff);
+    expect(polis.votes.charCodeAt(0)).toBe(0xfeff);
     const reread = parsePolisExport(polis.comments, polis.votes);
     expect(reread.comments).toHaveLength(87);
     expect(reread.comments.filter((c) => c.moderated === -1)).toHaveLength(1);
@@ -212,7 +216,8 @@ describe("summary of responses", () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(await prisma.analysisRun.count({ where: { draftId: draft.id } })).toBe(1);
-    await expect(processRun("missing-run")).rejects.toBeTruthy();
+    // An unknown run id is Prisma's "record to update not found", not a silent success.
+    await expect(processRun("missing-run")).rejects.toMatchObject({ code: "P2025" });
 
     // A run whose server went away (no heartbeat) does not block the next one.
     const ghost = await prisma.analysisRun.create({ data: { draftId: draft.id, status: "RUNNING", version: "x", settings: {}, cutoffAt: new Date(), heartbeatAt: new Date(Date.now() - 5 * 60_000) } });

@@ -9,7 +9,7 @@ import { exportResponses } from "./export-responses";
 export async function exportResponse(slug: string, format: "csv" | "json"): Promise<Response> {
   const survey = await prisma.survey.findUnique({ where: { slug }, select: { id: true, organisationId: true, definition: true } });
   const user = await getCurrentUser();
-  if (!survey || !(can(user, "draft.edit", { organisationId: survey.organisationId }) || can(user, "moderation.act", { organisationId: survey.organisationId }))) return new Response("Not found", { status: 404 });
+  if (!survey || !can(user, "survey.viewResults", { organisationId: survey.organisationId })) return new Response("Not found", { status: 404 });
   const chunks = exportResponses(survey.id, ZDefinition.parse(survey.definition), format);
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -9,7 +9,7 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Every response, one row each (multiple choice joined with "; ", ranking as the order), streamed in pages. */
+/** Every counted response (held and rejected ones are left out), one row each (multiple choice joined with "; ", ranking as the order), streamed in pages. */
 export async function* exportResponses(surveyId: string, definition: Definition, format: "csv" | "json"): AsyncGenerator<string> {
   const header = ["response_id", "submitted_at", "language", "stakeholder_group", "country", "age_band", "gender", "education", ...definition.map((q) => q.id)];
   if (format === "csv") yield header.map(csvCell).join(",") + "\r\n";
@@ -18,7 +18,7 @@ export async function* exportResponses(surveyId: string, definition: Definition,
   let first = true;
   for (;;) {
     const page = await prisma.surveyResponse.findMany({
-      where: { surveyId },
+      where: { surveyId, status: "COUNTED" },
       select: { id: true, createdAt: true, language: true, stakeholderGroup: true, country: true, ageBand: true, gender: true, education: true, answers: { select: { questionId: true, option: true, rank: true, number: true, text: true } } },
       orderBy: { id: "asc" },
       take: 1000,

@@ -15,7 +15,7 @@ function slugify(title: string): string {
 
 /** An editor starts a survey: standalone (a permanent input mechanism) or attached to one of the organisation's drafts. */
 export async function createSurvey(actor: Actor | null, input: { organisationId: string; title: string; draftReference: string; permanent: boolean }) {
-  assertCan(actor, "draft.edit", { organisationId: input.organisationId });
+  assertCan(actor, "survey.manage", { organisationId: input.organisationId });
   let draftId: string | null = null;
   if (input.draftReference) {
     const draft = await prisma.draft.findUnique({ where: { reference: input.draftReference }, select: { id: true, organisationId: true } });
@@ -31,7 +31,7 @@ export async function createSurvey(actor: Actor | null, input: { organisationId:
 async function loadForEditing(tx: Prisma.TransactionClient, actor: Actor | null, surveyId: string) {
   const survey = await tx.survey.findUnique({ where: { id: surveyId }, select: { id: true, organisationId: true, definition: true, definitionVersion: true, slug: true } });
   if (!survey) throw new NotFoundError();
-  assertCan(actor, "draft.edit", { organisationId: survey.organisationId });
+  assertCan(actor, "survey.manage", { organisationId: survey.organisationId });
   return survey;
 }
 

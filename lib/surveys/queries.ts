@@ -24,7 +24,7 @@ const surveySelect = {
 export async function getSurveyForAnswering(slug: string, actor: Actor | null) {
   const survey = await prisma.survey.findUnique({ where: { slug }, select: surveySelect });
   if (!survey) return null;
-  const canEdit = can(actor, "draft.edit", { organisationId: survey.organisationId });
+  const canEdit = can(actor, "survey.manage", { organisationId: survey.organisationId });
   if (survey.status === "DRAFT" && !canEdit) return null;
   const definition: Definition = ZDefinition.parse(survey.definition);
   const open = survey.status === "OPEN" && (!survey.draft || (survey.draft.status === "OPEN" && (!survey.draft.closesAt || survey.draft.closesAt > new Date())));
@@ -34,8 +34,20 @@ export type AnsweringSurvey = NonNullable<Awaited<ReturnType<typeof getSurveyFor
 
 export async function getSurveyForEditing(id: string, actor: Actor | null) {
   const survey = await prisma.survey.findUnique({ where: { id }, select: surveySelect });
-  if (!survey || !can(actor, "draft.edit", { organisationId: survey.organisationId })) return null;
+  if (!survey || !can(actor, "survey.manage", { organisationId: survey.organisationId })) return null;
   return { ...survey, definition: ZDefinition.parse(survey.definition) };
+}
+
+/** A survey's parsed questions (for reading the answer form's fields), or null when there is no such survey. */
+export async function getSurveyDefinition(slug: string): Promise<Definition | null> {
+  const survey = await prisma.survey.findUnique({ where: { slug }, select: { definition: true } });
+  return survey ? ZDefinition.parse(survey.definition) : null;
+}
+
+/** Whether the actor may read the survey's results (public results, or survey.viewResults) and review held answers. */
+export function resultsAccess(actor: Actor | null, survey: { organisationId: string; publicResults: boolean }) {
+  const staff = can(actor, "survey.viewResults", { organisationId: survey.organisationId });
+  return { canView: staff || survey.publicResults, canExport: staff, canReview: can(actor, "survey.reviewHeld", { organisationId: survey.organisationId }) };
 }
 
 /** Whether this account (or anonymous device) has already answered. */
@@ -59,7 +71,7 @@ export async function listPublicSurveys(options: { organisationId?: string; page
 
 /** The organisation's surveys for its editors, drafts included. */
 export async function listOrganisationSurveys(organisationId: string, actor: Actor | null) {
-  const editor = can(actor, "draft.edit", { organisationId });
+  const editor = can(actor, "survey.manage", { organisationId });
   return prisma.survey.findMany({
     where: { organisationId, ...(editor ? {} : { status: { in: ["OPEN", "CLOSED"] } }) },
     select: { id: true, slug: true, title: true, status: true, allowAnonymous: true, draft: { select: { reference: true } } },

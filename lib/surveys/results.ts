@@ -7,38 +7,47 @@ import { findThemes } from "@/lib/summaries/analysis/themes";
 import type { Definition } from "./definition";
 import type { TResultsFilter } from "./schemas";
 
-// Filters (stakeholder group, country, demographics) apply to every figure.
-/** Aggregates in SQL: three queries whatever the number of questions or responses. */
+/**
+ * A survey's results from its tallies (maintained per demographic cell in the submission
+ * statement), so the cost does not grow with the number of responses; only free-text questions
+ * read answers (a sample of TEXT_SAMPLE, counted responses only). Filters (stakeholder group,
+ * country, age band, gender, education) apply to every figure. Held and rejected answers never count.
+ */
 export async function computeResults(surveyId: string, definition: Definition, filter: TResultsFilter = {}) {
-  const conditions: Prisma.Sql[] = [Prisma.sql`r."surveyId" = ${surveyId}`];
-  if (filter.group) conditions.push(Prisma.sql`r."stakeholderGroup"::text = ${filter.group}`);
-  if (filter.country) conditions.push(Prisma.sql`r.country = ${filter.country.toUpperCase()}`);
-  if (filter.ageBand) conditions.push(Prisma.sql`r."ageBand" = ${filter.ageBand}`);
-  if (filter.gender) conditions.push(Prisma.sql`r.gender = ${filter.gender}`);
-  if (filter.education) conditions.push(Prisma.sql`r.education = ${filter.education}`);
-  const where = Prisma.join(conditions, " AND ");
-  const filtered = conditions.length > 1;
-  // Without filters the answers table alone answers the counts (no join with responses).
-  const answers = filtered
-    ? Prisma.sql`"SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId" WHERE a."surveyId" = ${surveyId} AND ${where}`
-    : Prisma.sql`"SurveyAnswer" a WHERE a."surveyId" = ${surveyId}`;
+  const cells: Prisma.Sql[] = [];
+  const rows: Prisma.Sql[] = [];
+  const add = (column: string, value: string | undefined) => {
+    if (!value) return;
+    cells.push(Prisma.sql`${Prisma.raw(`t."${column}"`)} = ${value}`);
+    rows.push(column === "stakeholderGroup" ? Prisma.sql`r."stakeholderGroup"::text = ${value}` : Prisma.sql`${Prisma.raw(`r."${column}"`)} = ${value}`);
+  };
+  add("stakeholderGroup", filter.group);
+  add("country", filter.country?.toUpperCase());
+  add("ageBand", filter.ageBand);
+  add("gender", filter.gender);
+  add("education", filter.education);
+  const tallyWhere = Prisma.join([Prisma.sql`t."surveyId" = ${surveyId}`, ...cells], " AND ");
+  const rowWhere = Prisma.join([Prisma.sql`r."surveyId" = ${surveyId}`, Prisma.sql`r.status = 'COUNTED'`, ...rows], " AND ");
 
-  // One pass over the answers (choices, numbers and ranks together) and one over the responses
-  // (total, by group, by country, per day, as grouping sets); text analysis reads a sample.
-  const [answerGroups, responseGroups, texts] = await Promise.all([
+  const [answerGroups, tallyGroups, texts, held] = await Promise.all([
     prisma.$queryRaw<{ q: string; option: string | null; value: number | null; n: number; avgRank: number | null }[]>`
-      SELECT a."questionId" AS q, a.option, a.number AS value, count(*)::int AS n, avg(a.rank)::float AS "avgRank"
-      FROM ${answers} AND (a.option IS NOT NULL OR a.number IS NOT NULL)
-      GROUP BY 1, 2, 3`,
-    prisma.$queryRaw<{ grp: string | null; country: string | null; day: Date | null; g: number; n: number }[]>`
-      SELECT r."stakeholderGroup"::text AS grp, r.country, date_trunc('day', r."createdAt") AS day,
-             GROUPING(r."stakeholderGroup", r.country, date_trunc('day', r."createdAt"))::int AS g, count(*)::int AS n
-      FROM "SurveyResponse" r WHERE ${where}
-      GROUP BY GROUPING SETS ((), (r."stakeholderGroup"), (r.country), (date_trunc('day', r."createdAt")))`,
+      SELECT t."questionId" AS q, t.option, t.number AS value, sum(t.n)::int AS n, (sum(t."rankSum")::float8 / nullif(sum(t.n), 0)) AS "avgRank"
+      FROM "SurveyAnswerTally" t WHERE ${tallyWhere}
+      GROUP BY t."questionId", t.value, t.option, t.number HAVING sum(t.n) > 0`,
+    prisma.$queryRaw<{ grp: string; country: string; day: Date | null; g: number; n: number }[]>`
+      SELECT t."stakeholderGroup" AS grp, t.country, t.day::timestamp AS day,
+             GROUPING(t."stakeholderGroup", t.country, t.day)::int AS g, sum(t.n)::int AS n
+      FROM "SurveyResponseTally" t WHERE ${tallyWhere}
+      GROUP BY GROUPING SETS ((), (t."stakeholderGroup"), (t.country), (t.day))`,
     definition.some((q) => q.type === "shortText" || q.type === "longText")
-      ? prisma.$queryRaw<{ q: string; text: string }[]>`SELECT a."questionId" AS q, a.text FROM ${answers} AND a.text IS NOT NULL AND a.option IS NULL LIMIT ${TEXT_SAMPLE}`
+      ? prisma.$queryRaw<{ q: string; text: string }[]>`
+          SELECT a."questionId" AS q, a.text FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId"
+          WHERE a."surveyId" = ${surveyId} AND a.option IS NULL AND a.number IS NULL AND a.text IS NOT NULL AND ${rowWhere} LIMIT ${TEXT_SAMPLE}`
       : Promise.resolve([] as { q: string; text: string }[]),
+    prisma.surveyResponse.count({ where: { surveyId, status: "HELD" } }),
   ]);
+  // Not stated is stored as "" in the tallies.
+  const responseGroups = tallyGroups.map((r) => ({ ...r, grp: r.grp || null, country: r.country || null }));
   // GROUPING bits: 4 = group, 2 = country, 1 = day (a bit is set when that column is aggregated away).
   const total = responseGroups.find((r) => r.g === 7)?.n ?? 0;
   const byGroup = responseGroups.filter((r) => r.g === 3).map((r) => ({ key: r.grp, n: r.n })).sort((a, b) => b.n - a.n);
@@ -63,6 +72,7 @@ export async function computeResults(surveyId: string, definition: Definition, f
   }
   return {
     total,
+    held,
     textSample: TEXT_SAMPLE,
     questions: definition.map((q) => {
       const mine = answerGroups.filter((o) => o.q === q.id);
@@ -101,11 +111,13 @@ function textThemes(texts: string[]): { label: string; n: number; example: strin
 }
 
 const TEXT_SAMPLE = 2_000;
-const RESULTS_CACHE_MS = 15_000;
+// Short-lived and per process: computing from the tallies is cheap, so results are at most five
+// seconds old everywhere, and a review decision in this process shows at once.
+const RESULTS_CACHE_MS = 5_000;
 const resultsCache = new Map<string, { at: number; value: Promise<Awaited<ReturnType<typeof computeResults>>> }>();
 
 /**
- * Live results, at most 15 seconds old: concurrent viewers of a busy survey share one computation.
+ * Live results, at most five seconds old: concurrent viewers of a busy survey share one computation.
  */
 export function surveyResults(surveyId: string, definition: Definition, filter: TResultsFilter = {}) {
   const key = `${surveyId}:${JSON.stringify(definition).length}:${JSON.stringify(filter)}`;
@@ -116,6 +128,11 @@ export function surveyResults(surveyId: string, definition: Definition, filter: 
   resultsCache.set(key, { at: Date.now(), value });
   value.catch(() => resultsCache.delete(key));
   return value;
+}
+
+/** Drops this survey's cached results in this process (after a review decision). */
+export function forgetCachedResults(surveyId: string): void {
+  for (const key of resultsCache.keys()) if (key.startsWith(`${surveyId}:`)) resultsCache.delete(key);
 }
 
 export type SurveyResults = Awaited<ReturnType<typeof computeResults>>;

@@ -58,19 +58,19 @@ describe("survey responses", () => {
     expect(await prisma.surveyResponse.count({ where: { surveyId: id } })).toBe(0);
     await submitResponse(people[1]!, { slug, idempotencyKey: "a2", answers: { track: "no", idea: "More languages" } });
     await expect(submitResponse(people[1]!, { slug, idempotencyKey: "a3", answers: { track: "yes" } })).rejects.toBeInstanceOf(ConflictError);
-    await expect(submitResponse(null, { slug, idempotencyKey: "a4", answers: { track: "yes" }, deviceToken: "d1" })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(submitResponse(null, { slug, idempotencyKey: "a4", answers: { track: "yes" }, deviceToken: "7d1b3f0e-2a4c-4b8e-9f10-1a2b3c4d5e6f" })).rejects.toBeInstanceOf(UnauthenticatedError);
     expect(await prisma.surveyResponse.count({ where: { surveyId: id } })).toBe(1);
   });
 
   it("takes anonymous answers once per device, with demographics, and refuses a closed survey", async () => {
     const { id, slug } = await openSurvey(true);
-    await submitResponse(null, { slug, idempotencyKey: "n1", answers: { track: "yes" }, deviceToken: "device-1", demographics: { ageBand: "25-34", country: "br", gender: "woman" } });
-    await expect(submitResponse(null, { slug, idempotencyKey: "n2", answers: { track: "no" }, deviceToken: "device-1" })).rejects.toBeInstanceOf(ConflictError);
+    await submitResponse(null, { slug, idempotencyKey: "n1", answers: { track: "yes" }, deviceToken: "0f8fad5b-d9cb-469f-a165-70867728950e", demographics: { ageBand: "25-34", country: "br", gender: "woman" } });
+    await expect(submitResponse(null, { slug, idempotencyKey: "n2", answers: { track: "no" }, deviceToken: "0f8fad5b-d9cb-469f-a165-70867728950e" })).rejects.toBeInstanceOf(ConflictError);
     const stored = await prisma.surveyResponse.findFirstOrThrow({ where: { surveyId: id } });
     // Gender was not asked by this survey, so it is not stored.
     expect(stored).toMatchObject({ ageBand: "25-34", country: "BR", gender: null, userId: null });
     await setSurveyStatus(editor, { surveyId: id, status: "CLOSED" });
-    await expect(submitResponse(null, { slug, idempotencyKey: "n3", answers: { track: "no" }, deviceToken: "device-2" })).rejects.toMatchObject({ code: "surveyClosed" });
+    await expect(submitResponse(null, { slug, idempotencyKey: "n3", answers: { track: "no" }, deviceToken: "7c9e6679-7425-40de-944b-e07fc1f90ae7" })).rejects.toMatchObject({ code: "surveyClosed" });
   });
 
   it("aggregates results in SQL, filtered by stakeholder group, and exports with formulas neutralised", async () => {
@@ -104,6 +104,9 @@ describe("survey responses", () => {
     await expect(setSurveyStatus(editor, { surveyId: id, status: "OPEN" })).rejects.toMatchObject({ code: "noQuestions" });
     await expect(saveSurvey(outsider, { surveyId: id, title: "x", description: "", allowAnonymous: true, publicResults: true, demographics: [], definition: "[]" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(submitResponse(null, { slug: "no-such-survey", idempotencyKey: "k", answers: {} })).rejects.toBeInstanceOf(NotFoundError);
-    expect(SurveyAnswersError).toBeDefined();
+    const { slug } = await openSurvey(false);
+    const refused = submitResponse(editor, { slug, idempotencyKey: "answers-that-do-not-fit", answers: { track: "maybe" } });
+    await expect(refused).rejects.toBeInstanceOf(SurveyAnswersError);
+    await expect(refused).rejects.toMatchObject({ errors: { track: expect.any(String) } });
   });
 });

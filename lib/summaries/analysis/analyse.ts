@@ -1,10 +1,11 @@
 import { compareAcrossGroups, tallyByGroup, type StatementAcrossGroups } from "./agreement";
 import { findCampaigns } from "./campaigns";
 import { findOpinionGroups, type OpinionAnalysis, type Vote } from "./opinions";
+import type { WarmStart } from "./polis-groups";
 import { findThemes, type FoundTheme } from "./themes";
 
 /** Bumped whenever a change to the analysis could change its results; recorded in every summary. */
-export const ANALYSIS_VERSION = "parley-analysis/1.0";
+export const ANALYSIS_VERSION = "parley-analysis/1.1";
 
 export interface AnalysisSettings {
   seed: number;
@@ -14,6 +15,12 @@ export interface AnalysisSettings {
   maxOpinionGroups: number;
   campaignSimilarity: number;
   bridgingThreshold: number;
+  /** A moderator's pinned number of opinion groups (2–5), or null: chosen by the method. */
+  opinionGroupCount: number | null;
+  /** How k is chosen: "silhouette" is Pol.is's; "stability" is a named departure (see polis-groups.ts). */
+  opinionKSelection: "silhouette" | "stability";
+  /** Departure from Pol.is (off): moderated-out statements count as zero votes only where cast. */
+  opinionZeroOnlyWhereVoted: boolean;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
@@ -23,6 +30,9 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   maxOpinionGroups: 5,
   campaignSimilarity: 0.7,
   bridgingThreshold: 0.6,
+  opinionGroupCount: null,
+  opinionKSelection: "silhouette",
+  opinionZeroOnlyWhereVoted: false,
 };
 
 export interface AnalysisInput {
@@ -30,6 +40,12 @@ export interface AnalysisInput {
   votes: Vote[];
   /** Declared stakeholder group by participant id, for the bridging statements. */
   stakeholderGroups?: Map<string, string>;
+  /** Statements moderated out: zeroed in the opinion groups (as Pol.is does), not dropped. */
+  zeroedStatements?: string[];
+  /** Participants in order of their first vote (Pol.is's row order). */
+  participantOrder?: string[];
+  /** The previous finished run's opinion state on the same draft (carried forward). */
+  previousOpinions?: WarmStart | null;
 }
 
 export interface Campaign {
@@ -84,6 +100,12 @@ export function analyse(input: AnalysisInput, partial: Partial<AnalysisSettings>
     minVotes: settings.minVotesPerParticipant,
     maxGroups: settings.maxOpinionGroups,
     seed: settings.seed,
+    pinnedK: settings.opinionGroupCount,
+    kSelection: settings.opinionKSelection,
+    zeroOnlyWhereVoted: settings.opinionZeroOnlyWhereVoted,
+    zeroedStatements: input.zeroedStatements,
+    participantOrder: input.participantOrder,
+    warmStart: input.previousOpinions,
   });
   lap("opinions");
 

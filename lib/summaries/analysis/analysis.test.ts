@@ -5,7 +5,8 @@ import { analyse } from "./analyse";
 import { adjustedRandIndex } from "./ari";
 import { findCampaigns } from "./campaigns";
 import { findOpinionGroups, type Vote } from "./opinions";
-import { parsePolisExport, toCsv } from "./polis";
+import { writeCsv } from "@/lib/csv/write-csv";
+import { parsePolisExport } from "./polis";
 import { seededRandom } from "./random";
 import { findThemes, assignToThemes } from "./themes";
 import { tokenize } from "./tokenize";
@@ -166,7 +167,7 @@ describe("adjusted Rand index", () => {
 
 describe("Pol.is format", () => {
   it("reads quoted multi-line comments and keeps each voter's latest vote", () => {
-    const comments = toCsv(["timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated", "comment-body"], [
+    const comments = writeCsv(["timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated", "comment-body"], [
       [1000, "", 0, 1, 0, 0, 1, 'A "quoted", multi-line\ncomment'],
     ]);
     const votes = "timestamp,datetime,comment-id,voter-id,vote\n1472552518501,,0,5,1\n1472552519501,,0,5,-1\n";

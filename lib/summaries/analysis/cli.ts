@@ -5,24 +5,30 @@
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
-import { analyse } from "./analyse";
+import { analyse, type AnalysisSettings } from "./analyse";
 import { adjustedRandIndex } from "./ari";
 import { parsePolisExport } from "./polis";
 
-export function analyseFolder(folder: string) {
+export function analyseFolder(folder: string, settings: Partial<AnalysisSettings> = {}) {
   const read = (name: string) => readFileSync(join(folder, name), "utf8");
   const participants = existsSync(join(folder, "participants-votes.csv")) ? read("participants-votes.csv") : undefined;
   const data = parsePolisExport(read("comments.csv"), read("votes.csv"), participants);
   const shown = data.comments.filter((c) => c.moderated !== -1);
-  const shownIds = new Set(shown.map((c) => c.id));
-  const result = analyse({
-    comments: shown.map((c) => ({ id: c.id, text: c.text })),
-    votes: data.votes.filter((v) => shownIds.has(v.commentId)).map((v) => ({ participantId: v.participantId, statementId: v.commentId, value: v.value })),
-  });
+  // Moderated-out comments stay in the vote matrix, zeroed (POLIS-MATH.md step 3); themes use shown ones.
+  const result = analyse(
+    {
+      comments: shown.map((c) => ({ id: c.id, text: c.text })),
+      votes: data.votes.map((v) => ({ participantId: v.participantId, statementId: v.commentId, value: v.value })),
+      zeroedStatements: data.comments.filter((c) => c.moderated === -1).map((c) => c.id),
+      participantOrder: data.participantOrder,
+    },
+    settings,
+  );
+  // ARI over every participant Pol.is grouped; one we leave ungrouped counts as a group of its own.
   let ari: number | null = null;
-  const grouped = result.opinions.groups.flatMap((g) => g.participantIds.map((p) => [p, g.index] as const));
-  const both = grouped.filter(([p]) => data.polisGroups.has(p));
-  if (both.length > 1) ari = adjustedRandIndex(both.map(([, g]) => g), both.map(([p]) => data.polisGroups.get(p)!));
+  const groupOf = new Map(result.opinions.groups.flatMap((g) => g.participantIds.map((p) => [p, String(g.index)] as const)));
+  const polis = [...data.polisGroups.entries()];
+  if (polis.length > 1) ari = adjustedRandIndex(polis.map(([p]) => groupOf.get(p) ?? `alone:${p}`), polis.map(([, g]) => g));
   return { data, result, ari };
 }
 
@@ -39,10 +45,14 @@ export function cliJson({ result }: ReturnType<typeof analyseFolder>) {
 function main(argv: string[]) {
   const folder = argv.find((a) => !a.startsWith("--"));
   if (!folder) {
-    console.error("usage: npm run analyze -- <folder with comments.csv and votes.csv> [--json]");
+    console.error("usage: npm run analyze -- <folder with comments.csv and votes.csv> [--json] [--k=N] [--stability]");
     process.exit(2);
   }
-  const analysed = analyseFolder(folder);
+  const k = argv.find((a) => a.startsWith("--k="));
+  const analysed = analyseFolder(folder, {
+    ...(k ? { opinionGroupCount: Number(k.slice(4)) } : {}),
+    ...(argv.includes("--stability") ? { opinionKSelection: "stability" as const } : {}),
+  });
   if (argv.includes("--json")) {
     process.stdout.write(JSON.stringify(cliJson(analysed)) + "\n");
     return;
@@ -51,7 +61,7 @@ function main(argv: string[]) {
   const text = new Map(data.comments.map((c) => [c.id, c.text]));
   const o = result.opinions;
   console.log(`${data.comments.length} comments, ${data.votes.length} votes, ${o.participantsConsidered} participants grouped (${o.participantsLeftOut} with too few votes)`);
-  console.log(`Opinion groups: ${o.groups.map((g) => g.participantIds.length).join(", ")} (silhouette ${o.silhouette.toFixed(2)})${ari === null ? "" : `; adjusted Rand index against Pol.is: ${ari.toFixed(3)}`}`);
+  console.log(`Opinion groups: ${o.groups.map((g) => g.participantIds.length).join(", ")} (k ${o.method.k} by ${o.method.kChosenBy}; silhouette per k ${o.method.candidates.map((c) => `${c.k}: ${c.silhouette.toFixed(2)}`).join(", ")}; method ${o.method.method}${o.method.departures.length ? ` (${o.method.departures.join(", ")})` : ""})${ari === null ? "" : `; adjusted Rand index against Pol.is: ${ari.toFixed(3)}`}`);
   console.log(`Consensus statements (${o.consensus.length}):`);
   for (const s of o.consensus.slice(0, 10)) console.log(`  #${s.statementId} (${Math.round(s.minAgree * 100)}%+ agree in every group) ${text.get(s.statementId)?.slice(0, 100)}`);
   console.log(`Divisive statements (${o.divisive.length}):`);

@@ -1,7 +1,5 @@
-import { kmeans } from "ml-kmeans";
-
 import { compareAcrossGroups, share, tallyByGroup, type GroupTally, type StatementAcrossGroups } from "./agreement";
-import { seededRandom } from "./random";
+import { polisGroups, type KCandidate, type WarmStart } from "./polis-groups";
 
 /** One vote: 1 agree, -1 disagree, 0 pass. When a participant voted twice, pass only the latest. */
 export interface Vote {
@@ -11,16 +9,23 @@ export interface Vote {
 }
 
 export interface OpinionSettings {
-  /** Participants with fewer votes are left out of the groups (Pol.is uses 7). */
+  /** Departure from Pol.is when not 7: votes needed to be clustered (Pol.is: min(7, statements)). */
   minVotes?: number;
+  /** Departure from Pol.is when not 5: largest number of groups tried. */
   maxGroups?: number;
   seed?: number;
-  /**
-   * Pol.is scales each participant's position by √(statements / their votes), pushing those who voted
-   * little outwards. Off by default: on the five Pol.is conversations in our tests, the groups match
-   * Pol.is's own better without it (see lib/summaries/analysis/polis-validation.test.ts).
-   */
-  sparsityScaling?: boolean;
+  /** A moderator's pinned number of groups (2–5), or null for the method's choice. */
+  pinnedK?: number | null;
+  /** Departure: "stability" (see PolisGroupsSettings.kSelection); Pol.is: "silhouette". */
+  kSelection?: "silhouette" | "stability";
+  /** Departure: see PolisGroupsSettings.zeroOnlyWhereVoted. */
+  zeroOnlyWhereVoted?: boolean;
+  /** Statements moderated out: zeroed in the grouping, left out of consensus and distinctive lists. */
+  zeroedStatements?: string[];
+  /** Participants in order of their first vote; default: order of first appearance in `votes`. */
+  participantOrder?: string[];
+  /** The previous run's state on the same draft, so groups do not flip when a few votes arrive. */
+  warmStart?: WarmStart | null;
 }
 
 export interface DistinctiveStatement {
@@ -37,252 +42,112 @@ export interface OpinionGroup {
   distinctive: DistinctiveStatement[];
 }
 
+/** How the groups were found: what a moderator sees in the workspace and the provenance records. */
+export interface OpinionMethod {
+  /** "polis" when every setting is Pol.is's (POLIS-MATH.md); otherwise the departures name what differs. */
+  method: "polis" | "polis-with-departures";
+  departures: string[];
+  k: number;
+  kChosenBy: "silhouette" | "stability" | "pinned" | "none";
+  pinnedK: number | null;
+  candidates: KCandidate[];
+  /** Votes a participant needed to be clustered (Pol.is: min(7, statements), topped up to 15 people). */
+  minVotes: number;
+  baseClusters: number;
+  warmStarted: boolean;
+}
+
 export interface OpinionAnalysis {
   participantsConsidered: number;
   participantsLeftOut: number;
   statements: number;
   /** Share of the variance the two axes of the map explain. */
   explainedVariance: [number, number];
+  /** Silhouette of the chosen k (over base-cluster centres, as Pol.is computes it). */
   silhouette: number;
   groups: OpinionGroup[];
   /** 2-D opinion map: one point per grouped participant. */
   map: { participantId: string; x: number; y: number; group: number }[];
   consensus: StatementAcrossGroups[];
   divisive: StatementAcrossGroups[];
-}
-
-/** Compressed sparse rows of the centred vote matrix (missing votes imputed by the statement mean = 0). */
-interface SparseMatrix {
-  rows: number;
-  cols: number;
-  rowStart: Int32Array;
-  col: Int32Array;
-  value: Float64Array;
-  /** Column means: the matrix stands for (value − center), kept implicit so it stays sparse. */
-  center: Float64Array;
-}
-
-function multiply(m: SparseMatrix, v: Float64Array, out: Float64Array) {
-  let shift = 0;
-  for (let j = 0; j < m.cols; j++) shift += m.center[j]! * v[j]!;
-  for (let r = 0; r < m.rows; r++) {
-    let s = 0;
-    for (let p = m.rowStart[r]!; p < m.rowStart[r + 1]!; p++) s += m.value[p]! * v[m.col[p]!]!;
-    out[r] = s - shift;
-  }
-}
-
-function multiplyTransposed(m: SparseMatrix, y: Float64Array, out: Float64Array) {
-  out.fill(0);
-  let total = 0;
-  for (let r = 0; r < m.rows; r++) {
-    const yr = y[r]!;
-    total += yr;
-    if (yr === 0) continue;
-    for (let p = m.rowStart[r]!; p < m.rowStart[r + 1]!; p++) out[m.col[p]!]! += m.value[p]! * yr;
-  }
-  for (let j = 0; j < m.cols; j++) out[j]! -= m.center[j]! * total;
-}
-
-function norm(v: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
-  return Math.sqrt(s);
+  method: OpinionMethod;
+  /** Carried into the next run on the same draft (centres, components, clustered set). */
+  warmStart: WarmStart;
 }
 
 /**
- * The two leading principal components by power iteration with deflation. The vote matrix is sparse
- * (most participants vote on a fraction of the statements), so each iteration is two sparse products:
- * a 10,000 × 1,000 matrix takes well under a second, where a dense SVD (ml-pca) would take minutes.
- */
-export function principalComponents(m: SparseMatrix, count: number, seed: number) {
-  const random = seededRandom(seed);
-  const components: Float64Array[] = [];
-  const eigenvalues: number[] = [];
-  const y = new Float64Array(m.rows);
-  const next = new Float64Array(m.cols);
-  for (let c = 0; c < count; c++) {
-    let v = Float64Array.from({ length: m.cols }, () => random() - 0.5);
-    let lambda = 0;
-    for (let iteration = 0; iteration < 500; iteration++) {
-      for (const u of components) {
-        let d = 0;
-        for (let i = 0; i < v.length; i++) d += v[i]! * u[i]!;
-        for (let i = 0; i < v.length; i++) v[i]! -= d * u[i]!;
-      }
-      const nv = norm(v);
-      if (nv === 0) break;
-      for (let i = 0; i < v.length; i++) v[i]! /= nv;
-      multiply(m, v, y);
-      multiplyTransposed(m, y, next);
-      for (const u of components) {
-        let d = 0;
-        for (let i = 0; i < next.length; i++) d += next[i]! * u[i]!;
-        for (let i = 0; i < next.length; i++) next[i]! -= d * u[i]!;
-      }
-      lambda = norm(next);
-      let delta = 0;
-      for (let i = 0; i < v.length; i++) delta += Math.abs(next[i]! / (lambda || 1) - v[i]!);
-      v = Float64Array.from(next, (x) => x / (lambda || 1));
-      if (delta < 1e-7) break;
-    }
-    components.push(v);
-    eigenvalues.push(lambda);
-  }
-  return { components, eigenvalues };
-}
-
-function silhouette(points: number[][], labels: number[], k: number, seed: number): number {
-  // Exact on up to 2,000 points, on a fixed random sample beyond that.
-  const random = seededRandom(seed);
-  let idx = points.map((_, i) => i);
-  if (idx.length > 2000) idx = idx.filter(() => random() < 2000 / points.length);
-  let total = 0;
-  for (const i of idx) {
-    const sums = new Float64Array(k);
-    const counts = new Float64Array(k);
-    for (const j of idx) {
-      if (i === j) continue;
-      const dx = points[i]![0]! - points[j]![0]!;
-      const dy = points[i]![1]! - points[j]![1]!;
-      sums[labels[j]!]! += Math.sqrt(dx * dx + dy * dy);
-      counts[labels[j]!]!++;
-    }
-    const own = labels[i]!;
-    if (counts[own]! === 0) continue;
-    const a = sums[own]! / counts[own]!;
-    let b = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own && counts[c]! > 0) b = Math.min(b, sums[c]! / counts[c]!);
-    if (Number.isFinite(b)) total += (b - a) / Math.max(a, b);
-  }
-  return idx.length ? total / idx.length : 0;
-}
-
-function bestKMeans(points: number[][], k: number, seed: number): number[] {
-  let best: { labels: number[]; sse: number } | null = null;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const result = kmeans(points, k, { seed: seed + attempt, initialization: "kmeans++", maxIterations: 200 });
-    let sse = 0;
-    points.forEach((p, i) => {
-      const c = result.centroids[result.clusters[i]!]!;
-      sse += (p[0]! - c[0]!) ** 2 + (p[1]! - c[1]!) ** 2;
-    });
-    if (!best || sse < best.sse - 1e-9) best = { labels: result.clusters, sse };
-  }
-  return best!.labels;
-}
-
-/**
- * Opinion groups from agree/disagree/pass votes, as Pol.is finds them: participants with enough votes,
- * missing votes imputed by the statement's mean, PCA to two dimensions, k-means for k = 2…maxGroups with k chosen by the
- * silhouette. Deterministic for the same votes and seed.
+ * Opinion groups from agree/disagree/pass votes, as Pol.is computes them (lib/summaries/analysis/
+ * polis-groups.ts, per POLIS-MATH.md), plus each group's distinctive statements and the consensus and
+ * divisive statements across groups. Deterministic for the same votes and settings.
  */
 export function findOpinionGroups(votes: Vote[], settings: OpinionSettings = {}): OpinionAnalysis {
-  const { maxGroups = 5, seed = 1, sparsityScaling = false } = settings;
-  const statementIds = [...new Set(votes.map((v) => v.statementId))].sort();
-  const statementIndex = new Map(statementIds.map((s, i) => [s, i]));
-  const minVotes = Math.min(settings.minVotes ?? 7, statementIds.length);
-  const byParticipant = new Map<string, Map<number, number>>();
-  for (const v of votes) {
-    let row = byParticipant.get(v.participantId);
-    if (!row) byParticipant.set(v.participantId, (row = new Map()));
-    row.set(statementIndex.get(v.statementId)!, Math.sign(v.value));
-  }
-  const everyone = [...byParticipant.keys()].sort();
-  const participants = everyone.filter((p) => byParticipant.get(p)!.size >= minVotes);
-  const pcaRows = participants;
-  const cols = statementIds.length;
-  const sums = new Float64Array(cols);
-  const counts = new Float64Array(cols);
-  for (const p of pcaRows) {
-    for (const [j, value] of byParticipant.get(p)!) {
-      sums[j]! += value;
-      counts[j]!++;
-    }
-  }
-  // A missing vote is imputed by the statement's mean vote, so it adds nothing once centred.
-  const mean = Float64Array.from(sums, (s, j) => (counts[j]! ? s / counts[j]! : 0));
-  let nnz = 0;
-  for (const p of pcaRows) nnz += byParticipant.get(p)!.size;
-  const matrix: SparseMatrix = {
-    rows: pcaRows.length,
-    cols,
-    rowStart: new Int32Array(pcaRows.length + 1),
-    col: new Int32Array(nnz),
-    value: new Float64Array(nnz),
-    center: new Float64Array(cols),
-  };
-  let at = 0;
-  pcaRows.forEach((p, r) => {
-    matrix.rowStart[r] = at;
-    for (const [j, value] of [...byParticipant.get(p)!].sort((x, y) => x[0] - y[0])) {
-      matrix.col[at] = j;
-      matrix.value[at] = value - mean[j]!;
-      at++;
-    }
+  const { seed = 1 } = settings;
+  const run = polisGroups(votes, {
+    seed,
+    minVotes: settings.minVotes,
+    maxGroups: settings.maxGroups,
+    pinnedK: settings.pinnedK ?? null,
+    kSelection: settings.kSelection ?? "silhouette",
+    zeroOnlyWhereVoted: settings.zeroOnlyWhereVoted ?? false,
+    zeroedStatements: settings.zeroedStatements,
+    participantOrder: settings.participantOrder,
+    warmStart: settings.warmStart,
   });
-  matrix.rowStart[pcaRows.length] = at;
-  const rowOf = new Map(pcaRows.map((p, r) => [p, r]));
-
-  let totalVariance = 0;
-  for (let i = 0; i < nnz; i++) totalVariance += matrix.value[i]! ** 2;
+  const zeroed = new Set(settings.zeroedStatements ?? []);
+  const statements = new Set(votes.map((v) => v.statementId)).size;
+  const considered = run.labels.filter((l) => l >= 0).length;
+  const chosen = run.candidates.find((c) => c.k === run.k);
+  const method: OpinionMethod = {
+    method: run.departures.length ? "polis-with-departures" : "polis",
+    departures: run.departures,
+    k: run.k,
+    kChosenBy: run.kChosenBy,
+    pinnedK: settings.pinnedK ?? null,
+    candidates: run.candidates,
+    minVotes: run.minVotesUsed,
+    baseClusters: run.baseClusterCount,
+    warmStarted: !!settings.warmStart,
+  };
   const empty: OpinionAnalysis = {
-    participantsConsidered: participants.length,
-    participantsLeftOut: byParticipant.size - participants.length,
-    statements: cols,
-    explainedVariance: [0, 0],
-    silhouette: 0,
+    participantsConsidered: considered,
+    participantsLeftOut: run.participants.length - considered,
+    statements,
+    explainedVariance: run.explainedVariance,
+    silhouette: chosen?.silhouette ?? 0,
     groups: [],
     map: [],
     consensus: [],
     divisive: [],
+    method,
+    warmStart: run.warmStart,
   };
-  if (participants.length < 4 || cols < 2) return empty;
+  if (run.k === 0) return empty;
 
-  const { components, eigenvalues } = principalComponents(matrix, 2, seed);
-  const points = participants.map((p) => {
-    const r = rowOf.get(p)!;
-    const scale = !sparsityScaling ? 1 : Math.sqrt(cols / Math.max(1, matrix.rowStart[r + 1]! - matrix.rowStart[r]!));
-    return components.map((u) => {
-      let s = 0;
-      for (let q = matrix.rowStart[r]!; q < matrix.rowStart[r + 1]!; q++) {
-        const j = matrix.col[q]!;
-        s += matrix.value[q]! * u[j]!;
-      }
-      return s * scale;
-    });
-  });
-
-  let chosen: { labels: number[]; k: number; score: number } | null = null;
-  for (let k = 2; k <= Math.min(maxGroups, participants.length - 1); k++) {
-    const labels = bestKMeans(points, k, seed);
-    const score = silhouette(points, labels, k, seed);
-    // Fewer groups unless more are clearly better (silhouette higher by more than 0.02).
-    if (!chosen || score > chosen.score + 0.02) chosen = { labels, k, score };
-  }
   // Number groups by size, largest first, for stable presentation.
   const sizes = new Map<number, number>();
-  for (const l of chosen!.labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+  for (const l of run.labels) if (l >= 0) sizes.set(l, (sizes.get(l) ?? 0) + 1);
   const order = [...sizes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([l]) => l);
   const relabel = new Map(order.map((l, i) => [l, i]));
-  const labels = chosen!.labels.map((l) => relabel.get(l)!);
-  const groupOf = new Map(participants.map((p, i) => [p, labels[i]!]));
+  const groupOf = new Map<string, number>();
+  run.participants.forEach((p, i) => {
+    if (run.labels[i]! >= 0) groupOf.set(p, relabel.get(run.labels[i]!)!);
+  });
 
   const tallies = tallyByGroup(
-    votes.map((v) => ({ statementId: v.statementId, value: v.value, group: groupOf.has(v.participantId) ? String(groupOf.get(v.participantId)) : null })),
+    votes
+      .filter((v) => !zeroed.has(v.statementId))
+      .map((v) => ({ statementId: v.statementId, value: v.value, group: groupOf.has(v.participantId) ? String(groupOf.get(v.participantId)) : null })),
   );
   const compared = compareAcrossGroups(tallies, { minVotes: 1 });
   const groups: OpinionGroup[] = order.map((_, g) => ({
     index: g,
-    participantIds: participants.filter((p) => groupOf.get(p) === g),
+    participantIds: run.participants.filter((p) => groupOf.get(p) === g),
     distinctive: distinctiveFor(String(g), tallies),
   }));
   return {
     ...empty,
-    explainedVariance: [eigenvalues[0]! / (totalVariance || 1), eigenvalues[1]! / (totalVariance || 1)],
-    silhouette: chosen!.score,
     groups,
-    map: participants.map((p, i) => ({ participantId: p, x: points[i]![0]!, y: points[i]![1]!, group: labels[i]! })),
+    map: run.participants.flatMap((p, i) => (groupOf.has(p) ? [{ participantId: p, x: run.points[i]![0], y: run.points[i]![1], group: groupOf.get(p)! }] : [])),
     consensus: compared.filter((s) => s.agreed).sort((a, b) => b.minAgree - a.minAgree),
     divisive: compared.filter((s) => s.divided).sort((a, b) => b.spread - a.spread),
   };

@@ -7,6 +7,8 @@ export interface PolisExport {
   votes: { participantId: string; commentId: string; value: number; createdAt: Date }[];
   /** Opinion group Pol.is assigned, by participant id (from participants-votes.csv). */
   polisGroups: Map<string, string>;
+  /** Participants in order of their first vote (time-ordered stream): Pol.is's row order. */
+  participantOrder: string[];
 }
 
 type Row = Record<string, string>;
@@ -40,8 +42,11 @@ export function parsePolisExport(commentsCsv: string, votesCsv: string, particip
     throw new PolisFormatError("votes.csv needs comment-id, voter-id and vote columns");
   }
   const latest = new Map<string, PolisExport["votes"][number]>();
-  for (const r of voteRows) {
-    const vote = { participantId: r["voter-id"]!, commentId: r["comment-id"]!, value: Math.sign(Number(r.vote)), createdAt: time(r) };
+  const stream = voteRows
+    .map((r, i) => ({ vote: { participantId: r["voter-id"]!, commentId: r["comment-id"]!, value: Math.sign(Number(r.vote)), createdAt: time(r) }, i }))
+    .sort((a, b) => a.vote.createdAt.getTime() - b.vote.createdAt.getTime() || a.i - b.i);
+  const participantOrder = [...new Set(stream.map((s) => s.vote.participantId))];
+  for (const { vote } of stream) {
     if (!Number.isFinite(vote.value)) continue;
     const key = `${vote.participantId}/${vote.commentId}`;
     const before = latest.get(key);
@@ -51,14 +56,5 @@ export function parsePolisExport(commentsCsv: string, votesCsv: string, particip
   if (participantsCsv) {
     for (const r of rows(participantsCsv)) if (r["group-id"] !== undefined && r["group-id"] !== "") polisGroups.set(r.participant!, r["group-id"]);
   }
-  return { comments, votes: [...latest.values()], polisGroups };
-}
-
-function cell(value: string | number): string {
-  const s = String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(header: string[], records: (string | number)[][]): string {
-  return [header, ...records].map((r) => r.map(cell).join(",")).join("\n") + "\n";
+  return { comments, votes: [...latest.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()), polisGroups, participantOrder };
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { createSurveyAction } from "@/app/(org)/surveys/actions";
+import { createSurveyAction } from "@/lib/surveys/actions";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/permissions";
@@ -17,7 +17,7 @@ export default async function OrganisationSurveysPage({ params }: Props) {
   const org = await getOrganisationPage(slug, user);
   if (!org) notFound();
   const [t, surveys] = await Promise.all([getTranslations("surveyBuilder"), listOrganisationSurveys(org.org.id, user)]);
-  const editor = can(user, "draft.edit", { organisationId: org.org.id });
+  const editor = can(user, "survey.manage", { organisationId: org.org.id });
   return (
     <div className="flex flex-col gap-6">
       <p>

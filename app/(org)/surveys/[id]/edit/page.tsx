@@ -5,7 +5,7 @@ import { InlineActionForm } from "@/components/form/inline-action-form";
 import { SurveyBuilder } from "@/components/surveys/survey-builder";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getSurveyForEditing } from "@/lib/surveys/queries";
-import { saveSurveyAction, surveyStatusAction } from "../../actions";
+import { saveSurveyAction, surveyStatusAction } from "@/lib/surveys/actions";
 
 type Props = { params: Promise<{ id: string }> };
 

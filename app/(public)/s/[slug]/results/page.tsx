@@ -4,14 +4,14 @@ import { RepresentationTable } from "@/components/summaries/participation-figure
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/surveys/bar-chart";
+import { HeldAnswers } from "@/components/surveys/held-answers";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/authz/permissions";
 import { localized } from "@/lib/surveys/definition";
 import { ageBands, educationLevels, genders, stakeholderGroups } from "@/lib/surveys/demographics";
-import { getSurveyForAnswering } from "@/lib/surveys/queries";
+import { getSurveyForAnswering, resultsAccess } from "@/lib/surveys/queries";
 import { surveyResults } from "@/lib/surveys/results";
 import { ZResultsFilter } from "@/lib/surveys/schemas";
-import { countryName } from "@/lib/users/countries";
+import { countryName, countryOptions } from "@/lib/users/countries";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -22,17 +22,18 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
   const { slug } = await params;
   const user = await getCurrentUser();
   const survey = await getSurveyForAnswering(slug, user);
-  const staff = survey && (can(user, "draft.edit", { organisationId: survey.organisationId }) || can(user, "moderation.act", { organisationId: survey.organisationId }));
-  if (!survey || (!staff && !survey.publicResults)) notFound();
+  const access = survey ? resultsAccess(user, survey) : null;
+  if (!survey || !access?.canView) notFound();
+  const staff = access.canExport;
   const filter = ZResultsFilter.parse(await searchParams);
   const [t, tg, ts, locale, format, results] = await Promise.all([getTranslations("survey"), getTranslations("groups"), getTranslations("summaries"), getLocale(), getFormatter(), surveyResults(survey.id, survey.definition, filter)]);
   const opt = (q: (typeof survey.definition)[number], id: string) => (id === "other" ? t("other") : q.type === "country" ? (countryName(id, locale) ?? id) : localized(q.options.find((o) => o.id === id)?.label, locale) || id);
   const filterSelect = (name: keyof typeof filter, label: string, options: Array<{ value: string; label: string }>) => (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={`f-${name}`} className="text-sm font-semibold">
         {label}
       </label>
-      <select id={`f-${name}`} name={name} defaultValue={filter[name] ?? ""} className="input">
+      <select id={`f-${name}`} name={name} defaultValue={filter[name] ?? ""} className="input w-full min-w-0">
         <option value="">{t("all")}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -55,12 +56,7 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
         {filterSelect("ageBand", t("demographics.ageBand"), ageBands.map((v) => ({ value: v, label: t(`ageBands.${v}`) })))}
         {filterSelect("gender", t("demographics.gender"), genders.map((v) => ({ value: v, label: t(`genders.${v}`) })))}
         {filterSelect("education", t("demographics.education"), educationLevels.map((v) => ({ value: v, label: t(`education.${v}`) })))}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-country" className="text-sm font-semibold">
-            {t("demographics.country")}
-          </label>
-          <input id="f-country" name="country" maxLength={2} defaultValue={filter.country ?? ""} className="input" placeholder="KE" />
-        </div>
+        {filterSelect("country", t("demographics.country"), countryOptions(locale).map((c) => ({ value: c.code, label: c.name })))}
         <div className="flex items-end">
           <button type="submit" className="btn-primary">
             {t("applyFilters")}
@@ -70,6 +66,12 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
       <p className="text-lg font-semibold" data-testid="response-total">
         {t("responses", { count: results.total })}
       </p>
+      {results.held > 0 ? (
+        <p className="text-sm" data-testid="held-total">
+          <strong>{t("heldCount", { count: results.held })}</strong> {t("heldExplain")}
+        </p>
+      ) : null}
+      {results.held > 0 && access.canReview && user ? <HeldAnswers surveyId={survey.id} definition={survey.definition} user={user} held={results.held} /> : null}
       {staff ? (
         <p className="flex gap-4">
           <a className="link" href={`/s/${slug}/export.csv`}>

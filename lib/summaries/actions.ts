@@ -1,4 +1,9 @@
 "use server";
+/**
+ * The summaries domain's server actions (workspace forms). Each goes through `formAction` (shared zod
+ * schema from ./schemas, user resolved on the server, errors turned into a localisable state);
+ * authorisation is checked inside each use case via lib/authz/permissions.ts.
+ */
 
 import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
@@ -6,17 +11,18 @@ import type { ActionState } from "@/lib/action-state";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError, FieldError, UnauthenticatedError } from "@/lib/errors";
 import { formAction } from "@/lib/safe-action";
-import { setDisposition } from "@/lib/summaries/dispositions";
-import { MAX_IMPORT_BYTES, importPolis } from "@/lib/summaries/import-polis";
-import { publishSummary } from "@/lib/summaries/publish";
-import { requestAnalysis } from "@/lib/summaries/run-analysis";
-import { ZDisposition, ZImportPolis, ZMergeThemes, ZMoveComment, ZPublishSummary, ZRenameTheme, ZRequestAnalysis, ZSplitTheme } from "@/lib/summaries/schemas";
-import { mergeThemes, moveComment, renameTheme, splitTheme } from "@/lib/summaries/themes";
+import { setDisposition } from "./dispositions";
+import { MAX_IMPORT_BYTES, importPolis } from "./import-polis";
+import { publishSummary } from "./publish";
+import { requestAnalysis } from "./run-analysis";
+import { ZDisposition, ZImportPolis, ZMergeThemes, ZMoveComment, ZPublishSummary, ZRenameTheme, ZRequestAnalysis, ZSplitTheme } from "./schemas";
+import { mergeThemes, moveComment, renameTheme, splitTheme } from "./themes";
 
 const refresh = () => revalidatePath("/drafts/[ref]", "layout");
 
 export const requestAnalysisAction = formAction(ZRequestAnalysis, { auth: "required" }, async (input, { user }) => {
-  const { started } = await requestAnalysis(user, input.draftId);
+  // A pinned number of groups goes into the run's settings, so the summary's provenance records it.
+  const { started } = await requestAnalysis(user, input.draftId, { opinionGroupCount: input.groupCount });
   refresh();
   return { status: "success", message: started ? "analysisStarted" : "analysisAlreadyRunning", values: undefined };
 });
@@ -57,7 +63,10 @@ export const publishSummaryAction = formAction(ZPublishSummary, { auth: "require
   return { status: "success", message: created ? "summaryPublished" : "summaryUnchanged", data: { number: String(number) }, values: undefined };
 });
 
-/** Pol.is import: two uploaded CSV files (the only form here that carries files). */
+/**
+ * Pol.is import: two uploaded CSV files, the only form here that carries files, so it cannot go through
+ * `formAction` (which reads text fields only); it follows the same steps by hand.
+ */
 export async function importPolisAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = { draftId: String(formData.get("draftId") ?? "") };
   try {

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench:opinions`: the opinion-group measurement table of issue 14.
+ *
+ * Per shared Pol.is conversation (../shared/datasets/polis): ARI against Pol.is's `group-id` over every
+ * participant Pol.is grouped (one we leave ungrouped counts as its own group), groups found vs Pol.is's,
+ * whether the export is reproducible (clustered set = step-4 rule), stability ARI under 5 % vote
+ * removal (mean of 5 seeds) and time; then planted-groups synthetic data (2–5 groups, unequal sizes,
+ * sparse votes). Run for Pol.is's method as specified and for each named departure.
+ * Options: --variant=faithful|stability (default: both).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { adjustedRandIndex } from "../lib/summaries/analysis/ari";
+import { POLIS_CONVERSATIONS, polisDatasetsDir } from "../lib/summaries/analysis/datasets";
+import { polisGroups, type PolisGroupsSettings } from "../lib/summaries/analysis/polis-groups";
+import { parsePolisExport } from "../lib/summaries/analysis/polis";
+import { plantedConversation, stabilityUnderRemoval } from "../lib/summaries/analysis/opinion-quality";
+
+const variants: Record<string, PolisGroupsSettings> = {
+  faithful: {},
+  stability: { kSelection: "stability" },
+};
+
+const arg = process.argv.find((a) => a.startsWith("--variant="))?.slice(10);
+const chosen = arg ? { [arg]: variants[arg]! } : variants;
+const dir = polisDatasetsDir();
+if (!dir) throw new Error("Pol.is datasets not found (set POLIS_DATASETS)");
+
+const fmt = (x: number) => x.toFixed(3);
+
+for (const [variant, settings] of Object.entries(chosen)) {
+  console.log(`\n## ${variant}${Object.keys(settings).length ? ` ${JSON.stringify(settings)}` : " (POLIS-MATH.md as specified)"}\n`);
+  console.log("| conversation | reproducible | ARI vs Pol.is | groups (ours / Pol.is) | silhouette per k | stability ARI (5 % removed, 5 seeds) | time (ms) |");
+  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  const aris: number[] = [];
+  for (const name of POLIS_CONVERSATIONS) {
+    const read = (f: string) => readFileSync(join(dir, name, f), "utf8");
+    const data = parsePolisExport(read("comments.csv"), read("votes.csv"), read("participants-votes.csv"));
+    const zeroedStatements = data.comments.filter((c) => c.moderated === -1).map((c) => c.id);
+    const votes = data.votes.map((v) => ({ participantId: v.participantId, statementId: v.commentId, value: v.value }));
+    const full = { ...settings, zeroedStatements, participantOrder: data.participantOrder };
+    const t0 = performance.now();
+    const result = polisGroups(votes, full);
+    const ms = performance.now() - t0;
+    const label = new Map(result.participants.map((p, i) => [p, result.labels[i]!]));
+    const polis = [...data.polisGroups.entries()];
+    const ari = adjustedRandIndex(
+      polis.map(([p]) => ((label.get(p) ?? -1) >= 0 ? String(label.get(p)) : `alone:${p}`)),
+      polis.map(([, g]) => g),
+    );
+    aris.push(ari);
+    const counts = new Map<string, number>();
+    for (const v of data.votes) counts.set(v.participantId, (counts.get(v.participantId) ?? 0) + 1);
+    const ncomments = new Set(data.votes.map((v) => v.commentId)).size;
+    const rule = new Set([...counts].filter(([, c]) => c >= Math.min(7, ncomments)).map(([p]) => p));
+    const reproducible = rule.size === data.polisGroups.size && [...data.polisGroups.keys()].every((p) => rule.has(p));
+    const stability = stabilityUnderRemoval(votes, full, 5);
+    const polisK = new Set(data.polisGroups.values()).size;
+    const sil = result.candidates.map((c) => `${c.k}:${c.silhouette.toFixed(2)}${c.stability === undefined ? "" : `/${c.stability.toFixed(2)}`}`).join(" ");
+    console.log(`| ${name} | ${reproducible ? "yes" : "no"} | ${fmt(ari)} | ${result.k} / ${polisK} | ${sil} | ${fmt(stability)} | ${Math.round(ms)} |`);
+  }
+  console.log(`| **mean** | | **${fmt(aris.reduce((a, b) => a + b, 0) / aris.length)}** | | | | |`);
+
+  console.log("\nPlanted groups (synthetic):\n");
+  console.log("| groups | sizes | votes seen | ARI vs planted | groups found | stability ARI |");
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  const synth: number[] = [];
+  for (const k of [2, 3, 4, 5]) {
+    for (const density of [0.5, 0.2]) {
+      const planted = plantedConversation({ groups: k, participants: 300, statements: 60, density, seed: 100 + k });
+      const result = polisGroups(planted.votes, settings);
+      const label = new Map(result.participants.map((p, i) => [p, result.labels[i]!]));
+      const ids = [...planted.truth.keys()];
+      const ari = adjustedRandIndex(ids.map((p) => ((label.get(p) ?? -1) >= 0 ? String(label.get(p)) : `alone:${p}`)), ids.map((p) => planted.truth.get(p)!));
+      synth.push(ari);
+      const stability = stabilityUnderRemoval(planted.votes, settings, 5);
+      console.log(`| ${k} | ${planted.sizes.join("/")} | ${Math.round(density * 100)} % | ${fmt(ari)} | ${result.k} | ${fmt(stability)} |`);
+    }
+  }
+  console.log(`| **mean** | | | **${fmt(synth.reduce((a, b) => a + b, 0) / synth.length)}** | | |`);
+}

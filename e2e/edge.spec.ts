@@ -1,0 +1,165 @@
+// The request edge, driven as a client would (and as an attacker would): statuses, error codes,
+// localised messages and Retry-After, against the production build on the test database.
+import { createHash, randomBytes } from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures/users";
+
+const OPEN = "GDPF-RFC-2026-004";
+const CLOSED = "GDPF-RFC-2026-003";
+const PRIVATE = "GDPF-RFC-2026-006";
+
+type Db = Parameters<Parameters<typeof test>[2]>[0]["db"];
+
+async function tokenFor(db: Db, userId: string): Promise<string> {
+  const token = `prl_${randomBytes(24).toString("base64url")}`;
+  await db.apiToken.create({ data: { userId, name: "e2e", tokenHash: createHash("sha256").update(token).digest("hex") } });
+  return token;
+}
+
+async function errorOf(response: Awaited<ReturnType<APIRequestContext["post"]>>) {
+  const body = (await response.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
+  expect(body.error.message.length).toBeGreaterThan(10);
+  return body.error;
+}
+
+const comment = { anchor: "p-3.1.1", kind: "CONCERN", body: "Reaching people who are offline needs more than a website." };
+
+test("API writes: 401 before anything else, then 415, 413, 400, 422, 404 and 409, each with a code and a message that says what to do", async ({ request, db, createUser }) => {
+  // Anonymous: 401 even for a body that is not JSON and would fail validation.
+  const anon = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: { "content-type": "text/plain" }, data: "\u0000garbage" });
+  expect(anon.status()).toBe(401);
+  expect((await errorOf(anon)).code).toBe("unauthenticated");
+
+  const user = await createUser();
+  const auth = { authorization: `Bearer ${await tokenFor(db, user.id)}` };
+
+  const notJson = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: { ...auth, "content-type": "text/plain" }, data: "hello" });
+  expect(notJson.status()).toBe(415);
+  expect((await errorOf(notJson)).code).toBe("unsupported_media_type");
+
+  const huge = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: { ...auth, "content-type": "application/json" }, data: JSON.stringify({ ...comment, body: "x".repeat(200_000) }) });
+  expect(huge.status()).toBe(413);
+  expect((await errorOf(huge)).code).toBe("payload_too_large");
+
+  const broken = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: { ...auth, "content-type": "application/json" }, data: Buffer.from('{"body": ') });
+  expect(broken.status()).toBe(400);
+  expect((await errorOf(broken)).code).toBe("invalidJson");
+
+  const badUtf8 = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: { ...auth, "content-type": "application/json" }, data: Buffer.from([0x7b, 0x22, 0x62, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) });
+  expect(badUtf8.status()).toBe(400);
+  expect((await errorOf(badUtf8)).code).toBe("invalidEncoding");
+
+  // Validation: every field at once, in the caller's language.
+  const invalid = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: { ...auth, "accept-language": "fr" }, data: { body: "" } });
+  expect(invalid.status()).toBe(422);
+  expect(invalid.headers()["content-language"]).toBe("fr");
+  const fields = (await errorOf(invalid)).fields!;
+  expect(Object.keys(fields).sort()).toEqual(["body", "kind"]);
+  expect(fields.body).toBe("Ce champ est obligatoire.");
+
+  const nul = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: auth, data: { ...comment, body: "before\u0000after" } });
+  expect(nul.status()).toBe(422);
+  expect(Object.keys((await errorOf(nul)).fields!)).toEqual(["body"]);
+
+  const longKey = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: { ...auth, "idempotency-key": "k".repeat(150) }, data: comment });
+  expect(longKey.status()).toBe(422);
+  expect(Object.keys((await errorOf(longKey)).fields!)).toEqual(["idempotency-key"]);
+
+  const unknown = await request.post(`/api/v1/drafts/NO-SUCH-RFC-1/comments`, { headers: auth, data: comment });
+  expect(unknown.status()).toBe(404);
+  expect((await errorOf(unknown)).code).toBe("not_found");
+
+  const closed = await request.post(`/api/v1/drafts/${CLOSED}/comments`, { headers: auth, data: { kind: "SUPPORT", body: "Late, but in support." } });
+  expect(closed.status()).toBe(409);
+  expect((await errorOf(closed)).code).toBe("draftNotOpen");
+
+  // Nothing was stored by any refused request.
+  expect(await db.comment.count({ where: { authorId: user.id } })).toBe(0);
+});
+
+test("comment limit: the 11th new comment in an hour is 429 with Retry-After, but a retry of a stored one gets its original answer", async ({ request, db, createUser }) => {
+  const user = await createUser();
+  const auth = { authorization: `Bearer ${await tokenFor(db, user.id)}` };
+  const ids: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const res = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: { ...auth, "idempotency-key": `edge-${user.id}-${i}` }, data: { ...comment, body: `Point ${i}: offline outreach matters.` } });
+    expect(res.status()).toBe(201);
+    ids.push(((await res.json()) as { id: string }).id);
+  }
+  const over = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: { ...auth, "idempotency-key": `edge-${user.id}-new` }, data: comment });
+  expect(over.status()).toBe(429);
+  expect((await errorOf(over)).code).toBe("rate_limited");
+  expect(Number(over.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(Number(over.headers()["retry-after"])).toBeLessThanOrEqual(3600);
+
+  const retry = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: { ...auth, "idempotency-key": `edge-${user.id}-0` }, data: { ...comment, body: "Point 0: offline outreach matters." } });
+  expect(retry.status()).toBe(200);
+  expect(((await retry.json()) as { id: string }).id).toBe(ids[0]);
+  expect(await db.comment.count({ where: { authorId: user.id } })).toBe(10);
+});
+
+test("vote limit and organisation suspension: 429 with Retry-After; a suspended participant gets 403 and nothing changes", async ({ request, db, createUser }) => {
+  const author = await createUser();
+  const authorAuth = { authorization: `Bearer ${await tokenFor(db, author.id)}` };
+  const created = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: authorAuth, data: comment });
+  expect(created.status()).toBe(201);
+  const commentId = ((await created.json()) as { id: string }).id;
+
+  const voter = await createUser();
+  const auth = { authorization: `Bearer ${await tokenFor(db, voter.id)}` };
+  const values = ["AGREE", "DISAGREE"] as const;
+  let limited: Awaited<ReturnType<APIRequestContext["post"]>> | null = null;
+  for (let i = 0; i < 30 && !limited; i++) {
+    const res = await request.post(`/api/v1/comments/${commentId}/votes`, { headers: auth, data: { value: values[i % 2] } });
+    if (res.status() === 429) limited = res;
+    else expect(res.status()).toBe(200);
+  }
+  expect(limited, "the vote limit (LIMIT_VOTES_PER_HOUR in the e2e server) is reached").not.toBeNull();
+  expect((await errorOf(limited!)).code).toBe("rate_limited");
+  expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
+
+  const banned = await createUser();
+  const draft = await db.draft.findUniqueOrThrow({ where: { reference: OPEN }, select: { organisationId: true } });
+  await db.organisationBan.create({ data: { organisationId: draft.organisationId, userId: banned.id, reason: "Spam" } });
+  const bannedAuth = { authorization: `Bearer ${await tokenFor(db, banned.id)}` };
+  const vote = await request.post(`/api/v1/comments/${commentId}/votes`, { headers: bannedAuth, data: { value: "AGREE" } });
+  expect(vote.status()).toBe(403);
+  expect((await errorOf(vote)).code).toBe("bannedFromOrganisation");
+  const post = await request.post(`/api/v1/drafts/${OPEN}/comments`, { headers: bannedAuth, data: comment });
+  expect(post.status()).toBe(403);
+  expect(await db.commentVote.count({ where: { userId: banned.id } })).toBe(0);
+  expect(await db.comment.count({ where: { authorId: banned.id } })).toBe(0);
+});
+
+test("bad bytes in paths and queries are 400 with a message, never 500", async ({ request }) => {
+  for (const path of ["/drafts/%00", "/drafts/%FF", "/drafts/GDPF%E0%A4", "/drafts?q=%00", "/s/demo/results?country=%00", "/api/v1/drafts/%00", "/api/v1/drafts?q=a%00b"]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(400);
+    const text = await res.text();
+    expect(text.length, path).toBeGreaterThan(10);
+    if (path.startsWith("/api/")) expect(JSON.parse(text).error.code, path).toBe("bad_request");
+  }
+  const longRef = await request.get(`/api/v1/drafts/${"A".repeat(300)}`);
+  expect(longRef.status()).toBe(400);
+  const badVersion = await request.get(`/api/v1/drafts/${OPEN}/versions/abc`);
+  expect(badVersion.status()).toBe(404);
+  const badDiff = await request.get(`/api/v1/drafts/${OPEN}/diff?from=x`);
+  expect(badDiff.status()).toBe(422);
+  expect(Object.keys(((await badDiff.json()) as { error: { fields: object } }).error.fields).sort()).toEqual(["from", "to"]);
+});
+
+test("one visibility rule for a private draft: its organisation's moderator reads page and API, a stakeholder gets 404 on both", async ({ page, request, db, createUser }) => {
+  const moderator = await createUser();
+  const outsider = await createUser();
+  const draft = await db.draft.findUniqueOrThrow({ where: { reference: PRIVATE }, select: { organisationId: true, title: true } });
+  await db.membership.create({ data: { organisationId: draft.organisationId, userId: moderator.id, role: "MODERATOR" } });
+  const modApi = await request.get(`/api/v1/drafts/${PRIVATE}`, { headers: { authorization: `Bearer ${await tokenFor(db, moderator.id)}` } });
+  expect(modApi.status()).toBe(200);
+  const outsiderApi = await request.get(`/api/v1/drafts/${PRIVATE}`, { headers: { authorization: `Bearer ${await tokenFor(db, outsider.id)}` } });
+  expect(outsiderApi.status()).toBe(404);
+
+  await signIn(page, moderator.email);
+  const modPage = await page.goto(`/drafts/${PRIVATE}`);
+  expect(modPage?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(draft.title);
+});

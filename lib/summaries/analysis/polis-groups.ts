@@ -1,0 +1,463 @@
+/**
+ * Pol.is's opinion-group computation, step by step as specified in POLIS-MATH.md (read from the public
+ * compdemocracy/polis math service: conversation.clj, named_matrix.clj, pca.clj, clusters.clj; written
+ * here from that description, not copied). Every departure from it is a named setting, off by default,
+ * and reported in `PolisGroupsResult.departures` so the provenance says exactly what ran.
+ */
+import { adjustedRandIndex } from "./ari";
+import { seededRandom } from "./random";
+
+export type Point = [number, number];
+
+/** What a previous run leaves for the next one on the same live draft (Pol.is keeps the same state). */
+export interface WarmStart {
+  /** Principal components by statement id: [first, second]. */
+  components: Record<string, [number, number]>;
+  baseCentres: Point[];
+  /** Group centres per k (as a string key, JSON-safe). */
+  groupCentres: Record<string, Point[]>;
+  /** Participants clustered last time: once in, a participant stays in. */
+  inConv: string[];
+}
+
+export interface PolisGroupsSettings {
+  seed?: number;
+  /** Statements moderated out: zeroed for every participant (Pol.is), not dropped. */
+  zeroedStatements?: Iterable<string>;
+  /** Row order (Pol.is: order of first appearance in the time-ordered vote stream); default: order in `votes`. */
+  participantOrder?: string[];
+  /** The previous run's state on the same draft (centres carried forward, in-conv set kept). */
+  warmStart?: WarmStart | null;
+  /** Moderator's pinned number of groups (a departure, recorded). */
+  pinnedK?: number | null;
+  /** Departure: votes needed to be clustered instead of Pol.is's min(7, statements). */
+  minVotes?: number | null;
+  /** Departure: largest k tried instead of Pol.is's 5. */
+  maxGroups?: number | null;
+  /**
+   * Departure: "stability" restricts Pol.is's silhouette choice to the k whose grouping reproduces on
+   * resampled participants (mean ARI with the full grouping ≥ 0.8 over 80 % subsamples); when no k
+   * reproduces, Pol.is's choice stands. No preference for fewer or more groups.
+   */
+  kSelection?: "silhouette" | "stability";
+  /**
+   * Departure: a moderated-out statement counts as a (zero) vote only for participants who voted on it,
+   * instead of for everyone (Pol.is zeroes the whole column, which shrinks everyone's sparsity scaling
+   * when many statements are moderated out).
+   */
+  zeroOnlyWhereVoted?: boolean;
+  /** Resamples per k for kSelection "stability". */
+  bootstrapRounds?: number;
+}
+
+export interface KCandidate {
+  k: number;
+  silhouette: number;
+  /** Mean ARI of the grouping on resampled data with the full-data grouping (only with kSelection "stability"). */
+  stability?: number;
+}
+
+export interface PolisGroupsResult {
+  /** Participants in row order; points for all of them (the map), labels only for in-conv ones. */
+  participants: string[];
+  points: Point[];
+  inConv: boolean[];
+  /** Group label per participant (0…k−1), −1 for those not clustered. */
+  labels: number[];
+  k: number;
+  kChosenBy: "silhouette" | "stability" | "pinned" | "none";
+  candidates: KCandidate[];
+  explainedVariance: [number, number];
+  baseClusterCount: number;
+  /** How many were left out because they voted on fewer than `minVotesUsed` statements. */
+  minVotesUsed: number;
+  /** Names of the settings that departed from Pol.is in this run (empty: faithful). */
+  departures: string[];
+  warmStart: WarmStart;
+}
+
+interface Matrix {
+  participants: string[];
+  statements: string[];
+  /** Per participant: [column, vote] for every vote (zeroed statements carry 0 for everyone). */
+  rows: [number, number][][];
+  zeroed: boolean[];
+  /** Votes actually cast per participant (passes and zeroed statements included). */
+  voteCount: number[];
+}
+
+function buildMatrix(votes: { participantId: string; statementId: string; value: number }[], zeroedIds: Set<string>, order: string[] | undefined, onlyWhereVoted: boolean): Matrix {
+  const statements: string[] = [];
+  const statementIndex = new Map<string, number>();
+  const participantIndex = new Map<string, number>();
+  const participants: string[] = [];
+  for (const p of order ?? []) if (!participantIndex.has(p)) participantIndex.set(p, participants.push(p) - 1);
+  const cells = new Map<number, Map<number, number>>();
+  for (const v of votes) {
+    let j = statementIndex.get(v.statementId);
+    if (j === undefined) statementIndex.set(v.statementId, (j = statements.push(v.statementId) - 1));
+    let i = participantIndex.get(v.participantId);
+    if (i === undefined) participantIndex.set(v.participantId, (i = participants.push(v.participantId) - 1));
+    let row = cells.get(i);
+    if (!row) cells.set(i, (row = new Map()));
+    row.set(j, Math.sign(v.value)); // a later vote replaces an earlier one
+  }
+  const zeroed = statements.map((s) => zeroedIds.has(s));
+  const zeroedCols = zeroed.flatMap((z, j) => (z ? [j] : []));
+  const rows: [number, number][][] = [];
+  const voteCount: number[] = [];
+  participants.forEach((_, i) => {
+    const row = cells.get(i) ?? new Map<number, number>();
+    voteCount.push(row.size);
+    const r: [number, number][] = [];
+    for (const [j, v] of row) if (!zeroed[j] || onlyWhereVoted) r.push([j, zeroed[j] ? 0 : v]);
+    // named_matrix's zero-out-columns sets the whole column to 0: every row then holds a 0 there.
+    if (!onlyWhereVoted) for (const j of zeroedCols) r.push([j, 0]);
+    r.sort((a, b) => a[0] - b[0]);
+    rows.push(r);
+  });
+  return { participants: participants.filter((_, i) => cells.has(i)), statements, rows: rows.filter((_, i) => cells.has(i)), zeroed, voteCount: voteCount.filter((_, i) => cells.has(i)) };
+}
+
+/**
+ * The two leading principal components of the mean-imputed, mean-centred vote matrix (every
+ * participant), by power iteration (100 iterations) with Gram–Schmidt deflation, as pca.clj does.
+ * Missing votes imputed by the column mean are exactly 0 once centred, so the matrix stays sparse.
+ */
+function pca(m: Matrix, mean: Float64Array, seed: number, start?: (Float64Array | null)[]) {
+  const cols = m.statements.length;
+  const random = seededRandom(seed);
+  const components: Float64Array[] = [];
+  const eigenvalues: number[] = [];
+  const y = new Float64Array(m.rows.length);
+  const project = (v: Float64Array) => {
+    m.rows.forEach((row, i) => {
+      let s = 0;
+      for (const [j, x] of row) s += (x - mean[j]!) * v[j]!;
+      y[i] = s;
+    });
+    const out = new Float64Array(cols);
+    m.rows.forEach((row, i) => {
+      const yi = y[i]!;
+      if (yi !== 0) for (const [j, x] of row) out[j]! += (x - mean[j]!) * yi;
+    });
+    return out;
+  };
+  const orthogonalise = (v: Float64Array) => {
+    for (const u of components) {
+      let d = 0;
+      for (let j = 0; j < cols; j++) d += v[j]! * u[j]!;
+      for (let j = 0; j < cols; j++) v[j]! -= d * u[j]!;
+    }
+  };
+  const normalise = (v: Float64Array) => {
+    let n = 0;
+    for (let j = 0; j < cols; j++) n += v[j]! * v[j]!;
+    n = Math.sqrt(n);
+    if (n > 0) for (let j = 0; j < cols; j++) v[j]! /= n;
+    return n;
+  };
+  for (let c = 0; c < 2; c++) {
+    const given = start?.[c];
+    let v = given && given.some((x) => x !== 0) ? Float64Array.from(given) : Float64Array.from({ length: cols }, () => random() - 0.5);
+    let lambda = 0;
+    for (let iteration = 0; iteration < 100; iteration++) {
+      orthogonalise(v);
+      if (normalise(v) === 0) break;
+      const next = project(v);
+      orthogonalise(next);
+      lambda = normalise(next);
+      if (lambda === 0) break;
+      v = next;
+    }
+    // Keep the orientation of the previous run (a flipped axis would scramble carried centres).
+    if (given) {
+      let d = 0;
+      for (let j = 0; j < cols; j++) d += v[j]! * given[j]!;
+      if (d < 0) for (let j = 0; j < cols; j++) v[j] = -v[j]!;
+    }
+    components.push(v);
+    eigenvalues.push(lambda);
+  }
+  return { components, eigenvalues };
+}
+
+const distance = (a: Point, b: Point) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+
+function firstDistinct(points: Point[], k: number): Point[] {
+  const out: Point[] = [];
+  const seen = new Set<string>();
+  for (const p of points) {
+    const key = `${p[0]}/${p[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push([p[0], p[1]]);
+    if (out.length === k) break;
+  }
+  return out;
+}
+
+/**
+ * Weighted k-means from given initial centres (clusters.clj): assign to the nearest centre (first on
+ * ties), recompute weighted means, drop empty clusters, stop when no centre moves by `tolerance` or
+ * more, or after `maxIterations`. Returns the surviving centres and each point's index among them.
+ */
+export function kmeansFrom(points: Point[], weights: number[], init: Point[], maxIterations: number, tolerance = 0.01) {
+  let centres = init.map((c): Point => [c[0], c[1]]);
+  let labels = new Array<number>(points.length).fill(0);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    labels = points.map((p) => {
+      let best = 0;
+      let bestD = Infinity;
+      centres.forEach((c, i) => {
+        const d = distance(p, c);
+        if (d < bestD) [best, bestD] = [i, d];
+      });
+      return best;
+    });
+    const sums = centres.map(() => [0, 0, 0]);
+    points.forEach((p, i) => {
+      const s = sums[labels[i]!]!;
+      s[0]! += p[0] * weights[i]!;
+      s[1]! += p[1] * weights[i]!;
+      s[2]! += weights[i]!;
+    });
+    const kept: number[] = [];
+    const next: Point[] = [];
+    let moved = 0;
+    sums.forEach((s, i) => {
+      if (s[2]! === 0) return;
+      const c: Point = [s[0]! / s[2]!, s[1]! / s[2]!];
+      moved = Math.max(moved, distance(c, centres[i]!));
+      kept.push(i);
+      next.push(c);
+    });
+    const remap = new Map(kept.map((old, i) => [old, i]));
+    labels = labels.map((l) => remap.get(l)!);
+    const dropped = next.length !== centres.length;
+    centres = next;
+    if (!dropped && moved < tolerance) break;
+  }
+  // Final assignment to the final centres.
+  labels = points.map((p) => {
+    let best = 0;
+    let bestD = Infinity;
+    centres.forEach((c, i) => {
+      const d = distance(p, c);
+      if (d < bestD) [best, bestD] = [i, d];
+    });
+    return best;
+  });
+  return { centres, labels };
+}
+
+/** Mean silhouette (Rousseeuw 1987) of unweighted points; a point alone in its cluster scores 0. */
+export function silhouette(points: Point[], labels: number[]): number {
+  const k = Math.max(...labels) + 1;
+  if (k < 2 || points.length < 3) return -1;
+  let total = 0;
+  for (let i = 0; i < points.length; i++) {
+    const sums = new Float64Array(k);
+    const counts = new Float64Array(k);
+    for (let j = 0; j < points.length; j++) {
+      if (i === j) continue;
+      sums[labels[j]!]! += distance(points[i]!, points[j]!);
+      counts[labels[j]!]!++;
+    }
+    const own = labels[i]!;
+    if (counts[own] === 0) continue;
+    const a = sums[own]! / counts[own]!;
+    let b = Infinity;
+    for (let c = 0; c < k; c++) if (c !== own && counts[c]! > 0) b = Math.min(b, sums[c]! / counts[c]!);
+    if (Number.isFinite(b) && Math.max(a, b) > 0) total += (b - a) / Math.max(a, b);
+  }
+  return total / points.length;
+}
+
+interface Clustering {
+  baseCentres: Point[];
+  baseSizes: number[];
+  baseOf: number[];
+  groupings: { k: number; centres: Point[]; baseLabels: number[]; silhouette: number }[];
+}
+
+/** Steps 7–8: 100 base clusters over the in-conv points, then weighted k-means over them per k. */
+function clusterPoints(points: Point[], maxK: number, warm?: WarmStart | null): Clustering {
+  const baseInit = warm?.baseCentres?.length ? mergeInit(warm.baseCentres, points, 100) : firstDistinct(points, 100);
+  const base = kmeansFrom(points, points.map(() => 1), baseInit, 100);
+  const baseSizes = base.centres.map(() => 0);
+  for (const l of base.labels) baseSizes[l]!++;
+  const n = base.centres.length;
+  const groupings: Clustering["groupings"] = [];
+  const top = Math.min(maxK, 2 + Math.floor(n / 12), n);
+  for (let k = 2; k <= top; k++) {
+    const prev = warm?.groupCentres?.[String(k)];
+    const init = prev?.length === k ? prev : firstDistinct(base.centres, k);
+    if (init.length < k) break;
+    const g = kmeansFrom(base.centres, baseSizes, init, 20);
+    if (g.centres.length < 2) continue;
+    groupings.push({ k: g.centres.length, centres: g.centres, baseLabels: g.labels, silhouette: silhouette(base.centres, g.labels) });
+  }
+  return { baseCentres: base.centres, baseSizes, baseOf: base.labels, groupings };
+}
+
+/** Previous centres first, then first distinct new points, up to k (Pol.is's warm start). */
+function mergeInit(previous: Point[], points: Point[], k: number): Point[] {
+  const init = previous.slice(0, k).map((c): Point => [c[0], c[1]]);
+  if (init.length < k) init.push(...firstDistinct(points, k).slice(0, k - init.length));
+  return init;
+}
+
+/** Mean resampling ARI at which a grouping counts as reproducible (kSelection "stability"). */
+export const STABLE = 0.8;
+
+/** Best k by silhouette, ties to the larger k (POLIS-MATH.md step 9). */
+function bySilhouette(groupings: Clustering["groupings"]) {
+  let best = groupings[0]!;
+  for (const g of groupings) if (g.silhouette >= best.silhouette) best = g;
+  return best;
+}
+
+/**
+ * Pol.is's opinion groups from votes (1 agree, −1 disagree, 0 pass), deterministic for the same input
+ * and seed. Errors: none; with fewer than 2 statements or 4 clustered participants, k is 0 and nobody
+ * is grouped.
+ */
+export function polisGroups(votes: { participantId: string; statementId: string; value: number }[], settings: PolisGroupsSettings = {}): PolisGroupsResult {
+  const seed = settings.seed ?? 1;
+  const departures: string[] = [];
+  if (settings.minVotes != null && settings.minVotes !== 7) departures.push("minVotes");
+  if (settings.maxGroups != null && settings.maxGroups !== 5) departures.push("maxGroups");
+  if (settings.kSelection === "stability") departures.push("kSelection:stability");
+  if (settings.pinnedK != null) departures.push("pinnedK");
+  if (settings.zeroOnlyWhereVoted) departures.push("zeroOnlyWhereVoted");
+
+  const m = buildMatrix(votes, new Set(settings.zeroedStatements ?? []), settings.participantOrder, settings.zeroOnlyWhereVoted === true);
+  const cols = m.statements.length;
+
+  // Step 4: in-conv.
+  const minVotesUsed = Math.min(settings.minVotes ?? 7, cols);
+  const inConv = m.voteCount.map((c) => c >= minVotesUsed);
+  const previous = new Set(settings.warmStart?.inConv ?? []);
+  m.participants.forEach((p, i) => {
+    if (previous.has(p)) inConv[i] = true;
+  });
+  let count = inConv.filter(Boolean).length;
+  if (count < 15) {
+    const byActivity = m.participants.map((_, i) => i).filter((i) => !inConv[i]).sort((a, b) => m.voteCount[b]! - m.voteCount[a]! || a - b);
+    for (const i of byActivity) {
+      if (count >= 15) break;
+      inConv[i] = true;
+      count++;
+    }
+  }
+
+  // Step 5: column means over every participant's votes (zeroed columns: mean 0).
+  const sums = new Float64Array(cols);
+  const counts = new Float64Array(cols);
+  for (const row of m.rows) {
+    for (const [j, v] of row) {
+      sums[j]! += v;
+      counts[j]!++;
+    }
+  }
+  const mean = Float64Array.from(sums, (s, j) => (counts[j]! && !m.zeroed[j] ? s / counts[j]! : 0));
+  const warmComponents = settings.warmStart?.components;
+  const start = warmComponents
+    ? [0, 1].map((c) => Float64Array.from(m.statements, (s) => warmComponents[s]?.[c] ?? 0))
+    : undefined;
+  const { components, eigenvalues } = pca(m, mean, seed, start);
+  let totalVariance = 0;
+  for (const row of m.rows) for (const [j, v] of row) totalVariance += (v - mean[j]!) ** 2;
+
+  // Step 6: sparsity-scaled projection.
+  const points: Point[] = m.rows.map((row) => {
+    let p1 = 0;
+    let p2 = 0;
+    for (const [j, v] of row) {
+      const x = v - mean[j]!;
+      p1 += x * components[0]![j]!;
+      p2 += x * components[1]![j]!;
+    }
+    const scale = Math.sqrt(cols / Math.max(row.length, 1));
+    return [p1 * scale, p2 * scale];
+  });
+
+  const warmOut = (baseCentres: Point[], groupCentres: Record<string, Point[]>): WarmStart => ({
+    components: Object.fromEntries(m.statements.map((s, j) => [s, [components[0]![j]!, components[1]![j]!] as [number, number]])),
+    baseCentres,
+    groupCentres,
+    inConv: m.participants.filter((_, i) => inConv[i]),
+  });
+  const base: PolisGroupsResult = {
+    participants: m.participants,
+    points,
+    inConv,
+    labels: m.participants.map(() => -1),
+    k: 0,
+    kChosenBy: "none",
+    candidates: [],
+    explainedVariance: [eigenvalues[0]! / (totalVariance || 1), eigenvalues[1]! / (totalVariance || 1)],
+    baseClusterCount: 0,
+    minVotesUsed,
+    departures,
+    warmStart: warmOut([], {}),
+  };
+  const clustered = m.participants.map((_, i) => i).filter((i) => inConv[i]);
+  if (cols < 2 || clustered.length < 4) return base;
+
+  const maxK = settings.pinnedK != null ? Math.max(2, Math.min(5, settings.pinnedK)) : (settings.maxGroups ?? 5);
+  const clusterPts = clustered.map((i) => points[i]!);
+  const c = clusterPoints(clusterPts, maxK, settings.warmStart);
+  if (!c.groupings.length) return { ...base, warmStart: warmOut(c.baseCentres, {}) };
+  const candidates: KCandidate[] = c.groupings.map((g) => ({ k: g.k, silhouette: g.silhouette }));
+  let chosen = bySilhouette(c.groupings);
+  let kChosenBy: PolisGroupsResult["kChosenBy"] = "silhouette";
+  if (settings.pinnedK != null) {
+    chosen = c.groupings.find((g) => g.k === settings.pinnedK) ?? c.groupings[c.groupings.length - 1]!;
+    kChosenBy = "pinned";
+  } else if (settings.kSelection === "stability" && c.groupings.length > 1) {
+    const stability = stabilityByK(clusterPts, c, maxK, seed, settings.bootstrapRounds ?? 10);
+    candidates.forEach((cand) => (cand.stability = stability.get(cand.k) ?? 0));
+    const reproducible = new Set(candidates.filter((cand) => cand.stability! >= STABLE).map((cand) => cand.k));
+    if (reproducible.size) {
+      chosen = bySilhouette(c.groupings.filter((g) => reproducible.has(g.k)));
+      kChosenBy = "stability";
+    }
+  }
+  const labels = base.labels.slice();
+  clustered.forEach((i, n) => {
+    labels[i] = chosen.baseLabels[c.baseOf[n]!]!;
+  });
+  return {
+    ...base,
+    labels,
+    k: chosen.k,
+    kChosenBy,
+    candidates,
+    baseClusterCount: c.baseCentres.length,
+    warmStart: warmOut(c.baseCentres, Object.fromEntries(c.groupings.map((g) => [String(g.k), g.centres]))),
+  };
+}
+
+/**
+ * Stability of each k: cluster resamples of the clustered participants (80 % without replacement,
+ * seeded), and compare each resample's grouping with the full-data grouping for that k on the
+ * participants both contain (ARI). Returns k → mean ARI over `rounds` resamples.
+ */
+function stabilityByK(points: Point[], full: Clustering, maxK: number, seed: number, rounds: number): Map<number, number> {
+  const random = seededRandom(seed ^ 0x5bd1e995);
+  const fullLabels = new Map(full.groupings.map((g) => [g.k, full.baseOf.map((b) => g.baseLabels[b]!)]));
+  const totals = new Map<number, number>();
+  for (let r = 0; r < rounds; r++) {
+    const keep = points.map((_, i) => i).filter(() => random() < 0.8);
+    const sub = clusterPoints(keep.map((i) => points[i]!), maxK);
+    for (const g of sub.groupings) {
+      const mine = fullLabels.get(g.k);
+      if (!mine) continue;
+      const subLabels = sub.baseOf.map((b) => g.baseLabels[b]!);
+      totals.set(g.k, (totals.get(g.k) ?? 0) + adjustedRandIndex(subLabels, keep.map((i) => mine[i]!)));
+    }
+  }
+  return new Map([...totals].map(([k, t]) => [k, t / rounds]));
+}
