@@ -1,11 +1,13 @@
 /**
  * The numbered text of a draft: used by the reading view (server) and the editor's live preview
  * (client), so what editors preview is what readers get. Block HTML is produced and sanitised by
- * lib/drafts/document.ts at publish time.
+ * lib/drafts/document/parse.ts at publish time. The text carries the draft's declared language and
+ * direction (`lang`, `dir`), so an English draft keeps its punctuation and numbering in place on an
+ * Arabic page; the comment links are in the reader's language (`labels.lang`, `labels.dir`).
  */
-export type PreviewBlock = { anchor: string; number: string; kind: string; level: number; html: string };
+import type { PreviewBlock } from "@/lib/drafts/document/types";
 
-type Labels = { permalink: (number: string) => string; comments?: (count: number) => string; commentHref?: (anchor: string) => string };
+export type { PreviewBlock };
 
 /**
  * The numbered text as one HTML string (blocks' HTML is sanitised at publish time; everything
@@ -13,7 +15,17 @@ type Labels = { permalink: (number: string) => string; comments?: (count: number
  * payload carries the text once as a string instead of an element tree per paragraph (a 50-page
  * draft: ~630 blocks, each with its number, permalink and comment link).
  */
+type Labels = {
+  permalink: (number: string) => string;
+  comments?: (count: number) => string;
+  commentHref?: (anchor: string) => string;
+  /** The reader's language and direction, for the comment links inside the draft's text. */
+  lang?: string;
+  dir?: "ltr" | "rtl";
+};
+
 export function draftBlocksHtml({ blocks, labels, commentCounts, idPrefix = "" }: { blocks: PreviewBlock[]; labels: Labels; commentCounts?: Record<string, number>; idPrefix?: string }): string {
+  const readerLang = `${labels.lang ? ` lang="${escapeAttribute(labels.lang)}"` : ""}${labels.dir ? ` dir="${labels.dir}"` : ""}`;
   const out: string[] = [];
   for (const b of blocks) {
     const id = escapeAttribute(`${idPrefix}${b.anchor}`);
@@ -29,8 +41,8 @@ export function draftBlocksHtml({ blocks, labels, commentCounts, idPrefix = "" }
     const count = commentCounts?.[b.anchor] ?? 0;
     const comments = labels.comments
       ? labels.commentHref
-        ? `<a href="${escapeAttribute(labels.commentHref(b.anchor))}" class="comment-count mt-1 inline-block text-sm text-accent underline">${escapeText(labels.comments(count))}</a>`
-        : `<p class="comment-count mt-1 text-sm text-muted">${escapeText(labels.comments(count))}</p>`
+        ? `<a href="${escapeAttribute(labels.commentHref(b.anchor))}"${readerLang} class="comment-count mt-1 inline-block text-sm text-accent underline">${escapeText(labels.comments(count))}</a>`
+        : `<p${readerLang} class="comment-count mt-1 text-sm text-muted">${escapeText(labels.comments(count))}</p>`
       : "";
     out.push(
       `<div id="${id}" class="draft-block group grid scroll-mt-24 grid-cols-[3.5rem_1fr] gap-x-3"><a href="#${id}" class="block-number pt-0.5 text-sm tabular-nums text-muted no-underline hover:underline" aria-label="${permalink}">${number}</a><div class="min-w-0"><div class="prose-block">${b.html}</div>${comments}</div></div>`,
@@ -39,8 +51,20 @@ export function draftBlocksHtml({ blocks, labels, commentCounts, idPrefix = "" }
   return out.join("");
 }
 
-export function DraftBlocks(props: { blocks: PreviewBlock[]; labels: Labels; commentCounts?: Record<string, number>; idPrefix?: string }) {
-  return <div className="draft-text flex flex-col gap-4" dangerouslySetInnerHTML={{ __html: draftBlocksHtml(props) }} />;
+export function DraftBlocks({
+  lang,
+  dir,
+  ...props
+}: {
+  blocks: PreviewBlock[];
+  labels: Labels;
+  commentCounts?: Record<string, number>;
+  idPrefix?: string;
+  /** The draft's declared language and its direction. */
+  lang?: string;
+  dir?: "ltr" | "rtl";
+}) {
+  return <div className="draft-text flex flex-col gap-4" lang={lang} dir={dir} dangerouslySetInnerHTML={{ __html: draftBlocksHtml(props) }} />;
 }
 
 function escapeText(value: string): string {

@@ -93,7 +93,8 @@ export function DraftEditorForm({ action, preview, hidden, initial, mode, nextVe
             <label htmlFor="field-language" className="font-semibold">
               {t("language")}
             </label>
-            <select id="field-language" name="language" defaultValue={v("language") || "en"} className="input">
+            {/* Keyed by the echoed value: React 19 resets a form after its action, and a select only takes a new defaultValue when remounted. */}
+            <select key={v("language") || "en"} id="field-language" name="language" defaultValue={v("language") || "en"} className="input">
               {languages.map((l) => (
                 <option key={l.value} value={l.value}>
                   {l.label}

@@ -1,7 +1,9 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReaderDraft } from "@/lib/drafts/get-draft";
 import type { getDraftTimeline, getVersionBlocks } from "@/lib/drafts/get-draft";
+import { textDirection } from "@/lib/drafts/text-direction";
+import { isolate } from "@/lib/i18n/isolate";
 import { versionLabel, versionSuffix } from "@/lib/drafts/version-label";
 import { zonedDateTimeFormat } from "@/lib/time/zoned";
 import { DraftBlocks } from "./draft-blocks";
@@ -16,7 +18,11 @@ type Timeline = Awaited<ReturnType<typeof getDraftTimeline>>;
  * pre-rendered HTML per paragraph, so a 50-page draft is one query and a string join.
  */
 export async function DraftReadingView({ draft, version, timeline, isCurrent, commentCounts, participation }: { draft: ReaderDraft; version: Version; timeline: Timeline; isCurrent: boolean; commentCounts?: Record<string, number>; participation?: React.ReactNode }) {
-  const [t, ts, format] = await Promise.all([getTranslations("draftPage"), getTranslations("status"), getFormatter()]);
+  const [t, ts, format, locale] = await Promise.all([getTranslations("draftPage"), getTranslations("status"), getFormatter(), getLocale()]);
+  // The draft's own text is marked with its declared language and direction; the interface around
+  // it stays in the reader's. User-written text of unknown direction gets dir="auto".
+  const lang = draft.language;
+  const dir = textDirection(draft.language);
   const when = (d: Date | null) =>
     d ? (
       <time dateTime={d.toISOString()}>{format.dateTime(d, zonedDateTimeFormat(draft.timeZone))}</time>
@@ -26,15 +32,26 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
   const sections = version.blocks.filter((b) => b.kind === "heading");
   const base = `/drafts/${encodeURIComponent(draft.reference)}`;
   const latest = draft.currentVersion ?? version.number;
+  // Closed by an editor before the planned time (kept in originalClosesAt), with their note.
+  const closedEarly =
+    draft.status === "CLOSED" && draft.originalClosesAt && draft.closesAt && draft.originalClosesAt > draft.closesAt
+      ? { note: [...timeline].reverse().find((e) => e.type === "CLOSED")?.note ?? "" }
+      : null;
   return (
-    <article className="flex flex-col gap-8" lang={draft.language}>
+    <article className="flex flex-col gap-8">
       <header className="flex flex-col gap-3">
         <p className="flex flex-wrap items-center gap-3 font-mono text-sm text-muted">
           <span>{versionLabel(draft.reference, version.number)}</span>
           <DraftStatusBadge status={draft.status} label={ts(draft.status)} />
         </p>
-        <h1 className="text-3xl font-bold text-balance">{version.title}</h1>
-        {draft.authors.length > 0 ? <p className="text-muted">{t("authors", { names: draft.authors.join(", ") })}</p> : null}
+        <h1 className="text-3xl font-bold text-balance" lang={lang} dir={dir} data-content="title">
+          {version.title}
+        </h1>
+        {draft.authors.length > 0 ? (
+          <p className="text-muted">
+            {t("authors", { names: draft.authors.map(isolate).join(", ") })}
+          </p>
+        ) : null}
       </header>
 
       {!isCurrent ? (
@@ -51,7 +68,16 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
           <p>
             {t("extendedBody")} {when(draft.originalClosesAt)} → {when(draft.closesAt)}
           </p>
-          <p>{draft.extensionNote}</p>
+          <p dir="auto">{draft.extensionNote}</p>
+        </div>
+      ) : null}
+      {closedEarly ? (
+        <div role="note" className="rounded-md border-s-4 border-accent bg-blue-50 p-4" data-testid="closed-early-notice">
+          <p className="font-semibold">{t("closedEarlyTitle")}</p>
+          <p>
+            {t("closedEarlyBody")} {when(draft.originalClosesAt)}. {t("closedEarlyAt")} {when(draft.closesAt)}
+          </p>
+          {closedEarly.note ? <p dir="auto">{closedEarly.note}</p> : null}
         </div>
       ) : null}
       {draft.status === "WITHDRAWN" ? (
@@ -64,7 +90,7 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
         <dt className="font-semibold">{t("publishedBy")}</dt>
         <dd>
           <Link className="link" href={`/organisations/${draft.organisation.slug}`}>
-            {draft.organisation.name}
+            <bdi>{draft.organisation.name}</bdi>
           </Link>
         </dd>
         <dt className="font-semibold">{t("status")}</dt>
@@ -78,7 +104,7 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
             <dt className="font-semibold">{t("topics")}</dt>
             <dd className="flex flex-wrap gap-2">
               {draft.topics.map((topic) => (
-                <Link key={topic} href={`/drafts?topic=${encodeURIComponent(topic)}`} className="link">
+                <Link key={topic} href={`/drafts?topic=${encodeURIComponent(topic)}`} className="link" dir="auto">
                   {topic}
                 </Link>
               ))}
@@ -96,7 +122,9 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
           <h2 id="abstract-heading" className="text-xl font-semibold">
             {t("abstract")}
           </h2>
-          <p className="max-w-3xl text-lg">{version.abstract}</p>
+          <p className="max-w-3xl text-lg" lang={lang} dir={dir} data-content="abstract">
+            {version.abstract}
+          </p>
         </section>
       ) : null}
 
@@ -112,7 +140,10 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
               {sections.map((s) => (
                 <li key={s.anchor} style={{ paddingInlineStart: `${(s.level - 1) * 0.75}rem` }}>
                   <a className="link" href={`#${s.anchor}`}>
-                    <span className="tabular-nums">{s.number}</span> {s.text.replace(/^\d+(\.\d+)*\.?\s+/, "")}
+                    <span className="tabular-nums">{s.number}</span>{" "}
+                    <bdi lang={lang} dir={dir}>
+                      {s.text.replace(/^\d+(\.\d+)*\.?\s+/, "")}
+                    </bdi>
                   </a>
                 </li>
               ))}
@@ -123,7 +154,11 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
           <DraftBlocks
             blocks={version.blocks}
             commentCounts={commentCounts}
+            lang={lang}
+            dir={dir}
             labels={{
+              lang: locale,
+              dir: textDirection(locale),
               permalink: (n) => t("permalink", { number: n }),
               comments: (count) => t("comments", { count }),
               commentHref: isCurrent ? (anchor) => `${base}/p/${anchor}` : undefined,
@@ -143,7 +178,7 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
                 -{versionSuffix(v.number)}
               </Link>
               <span className="text-muted">{format.dateTime(v.publishedAt, { dateStyle: "medium", timeZone: draft.timeZone })}</span>
-              <span>{v.changeNote || (v.number === 0 ? t("initialVersion") : "")}</span>
+              {v.changeNote ? <span dir="auto">{v.changeNote}</span> : <span>{v.number === 0 ? t("initialVersion") : ""}</span>}
             </li>
           ))}
         </ol>
@@ -169,9 +204,13 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
               <p>
                 {t(`event.${e.type}`, { version: e.versionNumber === null ? "" : versionSuffix(e.versionNumber) })}
                 {" · "}
-                <span className="text-muted">{e.actor?.name ?? t("automatic")}</span>
+                <span className="text-muted">{e.actor?.name ? <bdi>{e.actor.name}</bdi> : t("automatic")}</span>
               </p>
-              {e.note ? <p className="text-muted">{e.note}</p> : null}
+              {e.note ? (
+                <p className="text-muted" dir="auto">
+                  {e.note}
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

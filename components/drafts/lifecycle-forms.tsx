@@ -41,7 +41,8 @@ export function OpenDraftForm({ action, draftId, timeZones, defaults }: { action
           <label htmlFor="field-timeZone" className="font-semibold">
             {t("timeZone")}
           </label>
-          <select id="field-timeZone" name="timeZone" defaultValue={f.value("timeZone") ?? defaults.timeZone} className="input">
+          {/* Keyed by the echoed value so the choice survives the form reset after a server-side error (React 19). */}
+          <select key={f.value("timeZone") ?? defaults.timeZone} id="field-timeZone" name="timeZone" defaultValue={f.value("timeZone") ?? defaults.timeZone} className="input">
             {timeZones.map((z) => (
               <option key={z} value={z}>
                 {z.replaceAll("_", " ")}

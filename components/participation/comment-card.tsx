@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { InlineActionForm } from "@/components/form/inline-action-form";
-import { diffWords } from "@/lib/drafts/document";
+import { diffWords } from "@/lib/drafts/document/diff";
+import { isolate } from "@/lib/i18n/isolate";
 import type { CommentView } from "@/lib/comments/queries";
 import { versionSuffix } from "@/lib/drafts/version-label";
 import { countryName } from "@/lib/users/countries";
@@ -24,8 +25,9 @@ type Ctx = {
 export async function CommentCard({ comment, ctx, moderator, isReply = false }: { comment: CommentView; ctx: Ctx; moderator: boolean; isReply?: boolean }) {
   const [t, tg, format] = await Promise.all([getTranslations("participation"), getTranslations("groups"), getFormatter()]);
   const a = comment.author;
+  // Names and affiliations are user text: each keeps its own direction inside the byline.
   const who = a.name
-    ? [a.name, a.group ? tg(a.group) : null, a.country ? countryName(a.country, ctx.locale) : null, a.affiliation].filter(Boolean).join(" · ")
+    ? [isolate(a.name), a.group ? tg(a.group) : null, a.country ? countryName(a.country, ctx.locale) : null, a.affiliation ? isolate(a.affiliation) : null].filter(Boolean).join(" · ")
     : [t("anonymousParticipant"), a.group ? tg(a.group) : null].filter(Boolean).join(" · ");
   const editable = a.isViewer && comment.status !== "WITHDRAWN" && comment.status !== "HIDDEN" && ctx.now - comment.createdAt.getTime() < 15 * 60_000;
   const voteLabel = { AGREE: t("agree"), DISAGREE: t("disagree"), PASS: t("pass") } as const;
@@ -54,12 +56,14 @@ export async function CommentCard({ comment, ctx, moderator, isReply = false }: 
 
       {comment.status !== "WITHDRAWN" && comment.bodyHtml ? (
         <>
-          {comment.quote ? <blockquote className="border-s-4 border-line ps-3 text-muted">“{comment.quote}”</blockquote> : null}
-          <div className={`prose-block ${comment.status === "HIDDEN" ? "border-s-4 border-line ps-3 text-muted" : ""}`} dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+          {comment.quote ? <blockquote className="border-s-4 border-line ps-3 text-muted" dir="auto" data-content="quote">
+              “<bdi>{comment.quote}</bdi>”
+            </blockquote> : null}
+          <div className={`prose-block ${comment.status === "HIDDEN" ? "border-s-4 border-line ps-3 text-muted" : ""}`} dir="auto" data-content="comment" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
           {comment.kind === "CHANGE" && comment.proposedText ? (
             <div className="rounded-md border border-line bg-white p-3" data-testid="proposed-change">
               <p className="mb-1 text-sm font-semibold">{t("proposedChange")}</p>
-              <p>
+              <p dir="auto">
                 {diffWords(comment.originalText ?? "", comment.proposedText).map((w, i) =>
                   w.type === "same" ? <span key={i}>{w.text}</span> : w.type === "added" ? <ins key={i} className="diff-ins">{w.text}</ins> : <del key={i} className="diff-del">{w.text}</del>,
                 )}
@@ -118,7 +122,7 @@ export async function CommentCard({ comment, ctx, moderator, isReply = false }: 
             <summary className="cursor-pointer text-accent">{t("edit")}</summary>
             <InlineActionForm action={editCommentAction} hidden={{ commentId: comment.id }} className="mt-2 flex flex-col gap-2">
               <label htmlFor={`edit-${comment.id}`} className="font-semibold">{t("body")}</label>
-              <textarea id={`edit-${comment.id}`} name="body" rows={4} className="input" defaultValue={comment.body} />
+              <textarea id={`edit-${comment.id}`} name="body" rows={4} className="input" dir="auto" defaultValue={comment.body} />
               <button type="submit" className="btn-secondary self-start">{t("saveEdit")}</button>
             </InlineActionForm>
           </details>

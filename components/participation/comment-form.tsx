@@ -80,7 +80,7 @@ export function CommentForm({
           <p id={id("quote-hint")} className="text-sm text-muted">
             {t("quoteHint")}
           </p>
-          <input id={id("quote")} name="quote" className="input" maxLength={1000} defaultValue={values.quote ?? ""} aria-describedby={id("quote-hint")} />
+          <input id={id("quote")} name="quote" className="input" dir="auto" maxLength={1000} defaultValue={values.quote ?? ""} aria-describedby={id("quote-hint")} />
         </div>
       ) : null}
       {!reply && kind === "CHANGE" ? (
@@ -97,6 +97,7 @@ export function CommentForm({
             </p>
           ) : null}
           <textarea
+            dir="auto"
             id={id("proposedText")}
             name="proposedText"
             rows={5}
@@ -120,6 +121,7 @@ export function CommentForm({
           </p>
         ) : null}
         <textarea
+            dir="auto"
           id={id("body")}
           name="body"
           rows={reply ? 3 : 5}

@@ -20,7 +20,7 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
-export const ZAnchor = z.string().regex(/^(?:[ps]-[0-9]+(?:\.[0-9]+)*(?:-[0-9]+)?)$/, { error: "anchorUnknown" });
+export const ZAnchor = z.string().regex(/^[ps]-(?:[0-9]+(?:\.[0-9]+)*|x[0-9a-f]{8})(?:-[0-9]+)?$/, { error: "anchorUnknown" });
 
 const commentFields = {
   anchor: z.union([z.literal(""), ZAnchor]).default("").transform((v) => v || null),

@@ -3,7 +3,11 @@
 // seed all use the same adapter-pg code path as with a real server.
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+/** Extensions the migrations create (`CREATE EXTENSION`); PGlite must have them loaded to allow it. */
+const extensions = { unaccent };
 
 /**
  * @param {{ dataDir?: string, port?: number, host?: string, maxConnections?: number }} [options]
@@ -12,7 +16,7 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 export async function startEmbeddedDatabase(options = {}) {
   const { dataDir, port = 0, host = "127.0.0.1", maxConnections = 32 } = options;
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  const db = await PGlite.create(dataDir ? { dataDir, extensions } : { extensions });
   const server = new PGLiteSocketServer({ db, port, host, maxConnections });
   await server.start();
   const [, boundPort] = server.getServerConn().split(":");

@@ -65,9 +65,14 @@ export const ZApiDraftDetail = ZApiDraftSummary.extend({
 
 export const ZApiWordChange = z.object({ type: z.enum(["same", "added", "removed"]), text: z.string() });
 export const ZApiBlockDiff = z.object({
-  type: z.enum(["same", "changed", "added", "removed"]),
+  type: z.enum(["same", "changed", "moved", "added", "removed"]).describe("moved: the block stands elsewhere (fromNumber → toNumber), with any word changes"),
+  kind: z.enum(["heading", "paragraph", "list", "quote", "code", "table"]),
   fromAnchor: z.string().optional(),
   toAnchor: z.string().optional(),
+  fromNumber: z.string().nullable().optional(),
+  toNumber: z.string().nullable().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
   text: z.string().optional(),
   words: z.array(ZApiWordChange).optional(),
 });

@@ -1,8 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { diffVersions, type ParagraphKind } from "./document";
+import { diffVersions } from "./document/diff";
+import type { ParagraphKind } from "./document/types";
 
-/** Block-by-block, word-level comparison of two published versions of a draft. */
+/**
+ * Block-by-block, word-level comparison of two published versions of a draft: moved blocks carry
+ * the numbers they had and have. Null when either version does not exist.
+ */
 export async function diffDraftVersions(draftId: string, from: number, to: number) {
   const versions = await prisma.draftVersion.findMany({
     where: { draftId, number: { in: [from, to] } },

@@ -7,7 +7,9 @@ import { seedMembership, seedOrganisation, seedUser } from "@/prisma/seed/builde
 import { apiDiffDraft, apiGetDraft, apiListDrafts } from "./api";
 import { applyScheduledTransitions } from "./apply-scheduled-transitions";
 import { createDraft } from "./create-draft";
-import { getDraftForReader, getVersionBlocks } from "./get-draft";
+import { commentCountsByAnchor } from "@/lib/comments/queries";
+import { diffDraftVersions } from "./diff-draft-versions";
+import { getDraftForReader, getParagraph, getVersionBlocks } from "./get-draft";
 import { listDrafts } from "./list-drafts";
 import { openDraft } from "./open-draft";
 import { ZCreateDraftInput, ZDraftListQuery, ZOpenDraftInput, ZUpdateDraftInput } from "./schemas";
@@ -120,6 +122,29 @@ describe("versions, anchors and the lifecycle", () => {
     expect(changed && "words" in changed ? changed.words.filter((w) => w.type === "added").map((w) => w.text).join("") : "").toContain("never less than six");
   });
 
+  it("keeps a paragraph's comments with it when it moves to another section and is lightly edited", async () => {
+    const { reference } = await createDraft(actors.editor!, createInput());
+    const draft = await prisma.draft.findUniqueOrThrow({ where: { reference } });
+    await openDraft(actors.editor!, ZOpenDraftInput.parse({ draftId: draft.id, closesAt: "2099-01-01T12:00", timeZone: "Europe/Zurich" }));
+    const v0 = (await getVersionBlocks(draft.id, 0))!;
+    const reach = v0.blocks.find((b) => b.text.startsWith("Consultations should reach"))!;
+    expect(reach.number).toBe("2.1.1");
+    await prisma.comment.create({ data: { draftId: draft.id, versionNumber: 0, anchor: reach.anchor, authorId: actors.stakeholder!.id, kind: "SUPPORT", body: "Yes, reach matters." } });
+
+    // "Consultations should reach…" moves from Reach (2.1.1) to the end of Time (2.2.2), lightly edited.
+    const revised = body0
+      .replace("Consultations should reach the people affected, not only experts.\n\n", "")
+      .replace("at least twelve weeks.\n", "at least twelve weeks.\n\nConsultations should reach all the people affected, not only experts.\n");
+    await updateDraft(actors.editor!, { ...ZUpdateDraftInput.parse({ draftId: draft.id, title: draft.title, abstract: draft.abstract, language: "en", body: revised }), changeNote: "Moves the reach paragraph." });
+    const moved = await getParagraph(draft.id, 1, reach.anchor);
+    expect(moved).toMatchObject({ number: "2.2.2", text: "Consultations should reach all the people affected, not only experts." });
+    expect((await commentCountsByAnchor(draft.id))[reach.anchor]).toBe(1);
+
+    const diff = (await diffDraftVersions(draft.id, 0, 1))!;
+    expect(diff.blocks.filter((b) => b.type === "removed" || b.type === "added")).toEqual([]);
+    expect(diff.blocks.find((b) => b.type === "moved")).toMatchObject({ fromAnchor: reach.anchor, toAnchor: reach.anchor, fromNumber: "2.1.1", toNumber: "2.2.2" });
+  });
+
   it("opens and closes by itself at the set times, records it, and allows an announced extension", async () => {
     const { reference } = await createDraft(actors.owner!, createInput());
     const draft = await prisma.draft.findUniqueOrThrow({ where: { reference } });
@@ -139,9 +164,21 @@ describe("versions, anchors and the lifecycle", () => {
     await extendDraft(actors.owner!, { draftId: draft.id, closesAt: "2099-06-01T12:00", note: "Extended at the request of several delegations." });
     const extended = await prisma.draft.findUniqueOrThrow({ where: { id: draft.id } });
     expect(extended).toMatchObject({ status: "OPEN", extensionNote: "Extended at the request of several delegations." });
-    expect(extended.originalClosesAt).not.toBeNull();
+    expect(extended.originalClosesAt).toEqual(new Date(now.getTime() + 3_600_000 - (now.getTime() % 60_000)));
+    // A second extension is announced from the closing time it replaces, not the first one.
+    await extendDraft(actors.owner!, { draftId: draft.id, closesAt: "2099-09-01T12:00", note: "Extended again." });
+    const again = await prisma.draft.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(again).toMatchObject({ originalClosesAt: new Date("2099-06-01T12:00:00Z"), closesAt: new Date("2099-09-01T12:00:00Z"), extensionNote: "Extended again." });
 
-    await transitionDraft(actors.owner!, { draftId: draft.id, to: "CLOSED", note: "" });
+    // Closing early is not an extension: the planned closing time is kept, the announcement cleared.
+    const closingTime = new Date("2099-07-01T00:00:00Z");
+    await transitionDraft(actors.owner!, { draftId: draft.id, to: "CLOSED", note: "The mandate ended." }, closingTime);
+    expect(await prisma.draft.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      status: "CLOSED",
+      closesAt: closingTime,
+      originalClosesAt: new Date("2099-09-01T12:00:00Z"),
+      extensionNote: null,
+    });
     await transitionDraft(actors.owner!, { draftId: draft.id, to: "CLOSED", note: "" }); // a retry is a no-op
     await transitionDraft(actors.owner!, { draftId: draft.id, to: "FINAL", note: "Adopted." });
     await expect(transitionDraft(actors.owner!, { draftId: draft.id, to: "CLOSED", note: "" })).rejects.toBeInstanceOf(ConflictError);

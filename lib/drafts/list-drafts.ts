@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DraftStatus } from "@/lib/generated/prisma/enums";
 import type { TDraftListQuery } from "./schemas";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight-marks";
-import { searchConfigFor } from "./search-vector";
+import { cjkTsquery, searchConfigFor } from "./search-vector";
 
 
 /** Markdown punctuation left out of search snippets ("## Scope" reads as "Scope"). */
@@ -28,7 +28,8 @@ export type DraftListItem = {
 
 /**
  * Discovery: public consultations filtered by organisation, topic, status and language, with
- * PostgreSQL full-text search over titles, abstracts and bodies (ranked, highlighted). Without a
+ * PostgreSQL full-text search over titles, abstracts and bodies (ranked, highlighted; accents folded,
+ * Chinese matched by character bigrams: see search-vector.ts). Without a
  * search, open ones come first (closing soonest), then upcoming, then the rest (newest first).
  */
 export async function listDrafts(query: TDraftListQuery, readerLocale = "en") {
@@ -38,7 +39,10 @@ export async function listDrafts(query: TDraftListQuery, readerLocale = "en") {
   if (query.topic) conditions.push(Prisma.sql`d.topics @> ARRAY[${query.topic}]::text[]`);
   if (query.organisation) conditions.push(Prisma.sql`o.slug = ${query.organisation}`);
   const search = query.q.length > 0;
-  const tsquery = Prisma.sql`(websearch_to_tsquery(${searchConfigFor(readerLocale)}::regconfig, ${query.q}) || websearch_to_tsquery('simple', ${query.q}))`;
+  const cjk = cjkTsquery(query.q);
+  const tsquery = Prisma.sql`(websearch_to_tsquery(${searchConfigFor(readerLocale)}::regconfig, ${query.q}) || websearch_to_tsquery('parley_simple', ${query.q})${
+    cjk ? Prisma.sql` || to_tsquery('simple', ${cjk})` : Prisma.empty
+  })`;
   if (search) conditions.push(Prisma.sql`d."searchVector" @@ ${tsquery}`);
   const where = Prisma.join(conditions, " AND ");
   const offset = (query.page - 1) * query.pageSize;
@@ -54,10 +58,10 @@ export async function listDrafts(query: TDraftListQuery, readerLocale = "en") {
     prisma.$queryRaw<(Omit<DraftListItem, "currentVersion"> & { currentVersion: number | null })[]>`
       SELECT d.reference, d.title, d.abstract, d.topics, d.language, d.status, d."opensAt", d."closesAt", d."currentVersion",
              o.slug AS "organisationSlug", o.name AS "organisationName",
-             ${search ? Prisma.sql`ts_headline('simple', d.title, ${tsquery}, ${opts})` : Prisma.sql`NULL`} AS "titleHighlight",
+             ${search ? Prisma.sql`ts_headline('parley_simple', d.title, ${tsquery}, ${opts})` : Prisma.sql`NULL`} AS "titleHighlight",
              ${
                search
-                 ? Prisma.sql`(SELECT ts_headline('simple', v.abstract || ' … ' || regexp_replace(v.body, ${markdownSyntax}, ' ', 'g'), ${tsquery}, ${snippetOpts})
+                 ? Prisma.sql`(SELECT ts_headline('parley_simple', v.abstract || ' … ' || regexp_replace(v.body, ${markdownSyntax}, ' ', 'g'), ${tsquery}, ${snippetOpts})
                                 FROM "DraftVersion" v WHERE v."draftId" = d.id AND v.number = d."currentVersion")`
                  : Prisma.sql`NULL`
              } AS snippet

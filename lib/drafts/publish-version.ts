@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assignAnchors, parseDraftMarkdown } from "./document";
+import { assignAnchors } from "./document/anchors";
+import { parseDraftMarkdown } from "./document/parse";
 import { refreshSearchVector } from "./search-vector";
 
 type DraftForPublishing = { id: string; title: string; abstract: string; body: string; language: string; currentVersion: number | null };
@@ -61,6 +62,6 @@ export async function publishVersion(
   await tx.draftEvent.create({
     data: { draftId: draft.id, type: "VERSION_PUBLISHED", actorId, versionNumber: number, note: changeNote },
   });
-  await refreshSearchVector(tx, draft.id, draft.language);
+  await refreshSearchVector(tx, draft.id);
   return number;
 }

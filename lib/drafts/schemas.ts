@@ -100,6 +100,9 @@ export type TDraftTransitionInput = z.infer<typeof ZDraftTransitionInput>;
 
 export const ZPreviewInput = z.object({ body: z.string().max(MAX_BODY_CHARS, { error: "bodyTooLong" }) });
 
+/** Turning pre-moderation of a draft's comments on ("1") or off ("0"). */
+export const ZPreModerationInput = z.object({ draftId: z.string().min(1), enabled: z.enum(["1", "0"]) });
+
 export const draftStatuses = ["SCHEDULED", "OPEN", "CLOSED", "FINAL", "WITHDRAWN"] as const;
 /** Discovery filters from the query string; anything unreadable is ignored, not an error. */
 export const ZDraftListQuery = z.object({

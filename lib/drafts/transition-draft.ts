@@ -25,7 +25,12 @@ async function lockDraft(tx: Parameters<Parameters<typeof prisma.$transaction>[0
   return draft;
 }
 
-/** Close early, adopt the final text, or withdraw. Idempotent: repeating a done change is a no-op. */
+/**
+ * Close early, adopt the final text, or withdraw. Idempotent: repeating a done change is a no-op.
+ * Closing early keeps the planned closing time in `originalClosesAt` and clears any extension
+ * announcement, so the draft page tells what happened (closed early, with the editor's note) rather
+ * than announcing an extension.
+ */
 export async function transitionDraft(actor: Actor | null, input: TDraftTransitionInput, now = new Date()): Promise<{ reference: string }> {
   return prisma.$transaction(async (tx) => {
     const draft = await lockDraft(tx, input.draftId);
@@ -34,7 +39,7 @@ export async function transitionDraft(actor: Actor | null, input: TDraftTransiti
     if (!allowed[input.to].includes(draft.status)) throw new ConflictError("transitionNotAllowed");
     await tx.draft.update({
       where: { id: draft.id },
-      data: { status: input.to, ...(input.to === "CLOSED" ? { closesAt: now } : {}) },
+      data: { status: input.to, ...(input.to === "CLOSED" ? { closesAt: now, originalClosesAt: draft.closesAt, extensionNote: null } : {}) },
     });
     await tx.draftEvent.create({
       data: { draftId: draft.id, type: eventFor[input.to], fromStatus: draft.status, toStatus: input.to, actorId: actor.id, note: input.note },
@@ -44,8 +49,9 @@ export async function transitionDraft(actor: Actor | null, input: TDraftTransiti
 }
 
 /**
- * Extends the comment period (also reopens a draft that closed by itself). The note is shown on
- * the draft page as the announcement.
+ * Extends the comment period (also reopens a draft that closed). The note is shown on the draft
+ * page as the announcement, from the closing time this extension replaces (`originalClosesAt`: the
+ * previous one, not the first, after several extensions) to the new one.
  */
 export async function extendDraft(
   actor: Actor | null,
@@ -61,7 +67,7 @@ export async function extendDraft(
     if (closesAt <= now || (draft.closesAt && closesAt <= draft.closesAt)) throw new FieldError("closesAt", "extensionNotLater");
     await tx.draft.update({
       where: { id: draft.id },
-      data: { status: "OPEN", closesAt, originalClosesAt: draft.originalClosesAt ?? draft.closesAt, extensionNote: input.note },
+      data: { status: "OPEN", closesAt, originalClosesAt: draft.closesAt, extensionNote: input.note },
     });
     await tx.draftEvent.create({
       data: { draftId: draft.id, type: "EXTENDED", fromStatus: draft.status, toStatus: "OPEN", actorId: actor.id, note: input.note },

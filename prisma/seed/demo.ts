@@ -6,6 +6,8 @@ import { seedSummaryDemo } from "./summary-demo";
 import { ZDefinition } from "../../lib/surveys/definition";
 import { participationGuidanceV0, participationGuidanceV1 } from "./content/participation-guidance";
 import { futureWeWant, guidanceSurvey } from "./content/surveys";
+import { consultaParticipacion } from "./content/consulta-participacion-es";
+import { shujuZhili } from "./content/shuju-zhili-zh";
 
 export const demoPassword = "parley-demo-2026";
 
@@ -100,6 +102,18 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
     opensAt: new Date(now - 1 * day),
     closesAt: new Date(now + 60 * day),
   }).then((d) => seedVersions(db, d.id, owner.id, [{ body: responsesFormat, changeNote: "" }]));
+  for (const content of [consultaParticipacion, shujuZhili]) {
+    const { body, ...fields } = content;
+    await seedDraft(db, {
+      ...fields,
+      topics: [...fields.topics],
+      authors: [...fields.authors],
+      organisationId: forum.id,
+      status: "OPEN",
+      opensAt: new Date(now - 3 * day),
+      closesAt: new Date(now + 40 * day),
+    }).then((d) => seedVersions(db, d.id, editor.id, [{ body, changeNote: "" }]));
+  }
   await seedSummaryDemo(db, forum.id, editor.id, moderator.id);
   await seedDraft(db, {
     organisationId: forum.id,

@@ -1,22 +1,45 @@
 // Demo surveys written by the Parley team: a one-minute, always-open survey in the spirit of the
-// UN75 "permanent input mechanism", and a short survey attached to the demo consultation.
+// UN75 "permanent input mechanism", and a short survey attached to the demo consultation. Every
+// question, option and scale label is given in the six UN languages.
+
+type Text = { en: string; fr: string; es: string; ar: string; zh: string; ru: string };
+const tx = (en: string, fr: string, es: string, ar: string, zh: string, ru: string): Text => ({ en, fr, es, ar, zh, ru });
+
+const agreeScale = {
+  min: tx("Strongly disagree", "Pas du tout d'accord", "Totalmente en desacuerdo", "أعارض بشدة", "非常不同意", "Категорически не согласен"),
+  max: tx("Strongly agree", "Tout à fait d'accord", "Totalmente de acuerdo", "أوافق بشدة", "非常同意", "Полностью согласен"),
+};
 
 export const futureWeWant = [
   {
     id: "track",
     type: "single",
     required: true,
-    text: { en: "Overall, do you think the world is on track to the future you want?", fr: "Dans l'ensemble, pensez-vous que le monde est sur la voie de l'avenir que vous souhaitez ?", es: "En general, ¿cree que el mundo va camino del futuro que usted desea?" },
+    text: tx(
+      "Overall, do you think the world is on track to the future you want?",
+      "Dans l'ensemble, pensez-vous que le monde est sur la voie de l'avenir que vous souhaitez ?",
+      "En general, ¿cree que el mundo va camino del futuro que usted desea?",
+      "بشكل عام، هل تعتقد أن العالم يسير نحو المستقبل الذي تريده؟",
+      "总体而言，您认为世界正在走向您所希望的未来吗？",
+      "В целом, считаете ли вы, что мир движется к будущему, которого вы хотите?",
+    ),
     options: [
-      { id: "yes", label: { en: "Yes", fr: "Oui", es: "Sí" } },
-      { id: "no", label: { en: "No", fr: "Non", es: "No" } },
-      { id: "unsure", label: { en: "Not sure", fr: "Je ne sais pas", es: "No estoy seguro" } },
+      { id: "yes", label: tx("Yes", "Oui", "Sí", "نعم", "是", "Да") },
+      { id: "no", label: tx("No", "Non", "No", "لا", "否", "Нет") },
+      { id: "unsure", label: tx("Not sure", "Je ne sais pas", "No estoy seguro", "لست متأكدًا", "不确定", "Не уверен") },
     ],
   },
   {
     id: "why_not",
     type: "longText",
-    text: { en: "What makes you think we are not on track?" },
+    text: tx(
+      "What makes you think we are not on track?",
+      "Qu'est-ce qui vous fait penser que nous ne sommes pas sur la bonne voie ?",
+      "¿Qué le hace pensar que no vamos por buen camino?",
+      "ما الذي يجعلك تعتقد أننا لسنا على المسار الصحيح؟",
+      "是什么让您认为我们没有走在正确的道路上？",
+      "Почему вы считаете, что мы движемся не туда?",
+    ),
     showIf: { questionId: "track", optionId: "no" },
   },
   {
@@ -26,36 +49,92 @@ export const futureWeWant = [
     minPicks: 1,
     maxPicks: 3,
     other: true,
-    text: { en: "Which would you most like to see in 25 years' time? Choose up to three.", fr: "Que souhaiteriez-vous voir le plus dans 25 ans ? Choisissez-en trois au plus." },
+    text: tx(
+      "Which would you most like to see in 25 years' time? Choose up to three.",
+      "Que souhaiteriez-vous voir le plus dans 25 ans ? Choisissez-en trois au plus.",
+      "¿Qué le gustaría ver dentro de 25 años? Elija hasta tres.",
+      "ما الذي تودّ أن تراه أكثر من غيره بعد 25 عامًا؟ اختر ثلاثة على الأكثر.",
+      "25 年后，您最希望看到什么？最多选择三项。",
+      "Что вы больше всего хотели бы увидеть через 25 лет? Выберите не более трёх вариантов.",
+    ),
     options: [
-      { id: "climate", label: { en: "More environmental protection", fr: "Plus de protection de l'environnement" } },
-      { id: "health", label: { en: "Better access to healthcare", fr: "Un meilleur accès aux soins" } },
-      { id: "education", label: { en: "Better access to education", fr: "Un meilleur accès à l'éducation" } },
-      { id: "rights", label: { en: "More respect for human rights", fr: "Plus de respect des droits humains" } },
-      { id: "peace", label: { en: "Less conflict", fr: "Moins de conflits" } },
+      { id: "climate", label: tx("More environmental protection", "Plus de protection de l'environnement", "Más protección del medio ambiente", "مزيد من حماية البيئة", "更多的环境保护", "Больше защиты окружающей среды") },
+      { id: "health", label: tx("Better access to healthcare", "Un meilleur accès aux soins", "Mejor acceso a la atención de salud", "وصول أفضل إلى الرعاية الصحية", "更好地获得医疗服务", "Лучший доступ к здравоохранению") },
+      { id: "education", label: tx("Better access to education", "Un meilleur accès à l'éducation", "Mejor acceso a la educación", "وصول أفضل إلى التعليم", "更好地获得教育", "Лучший доступ к образованию") },
+      { id: "rights", label: tx("More respect for human rights", "Plus de respect des droits humains", "Más respeto por los derechos humanos", "مزيد من احترام حقوق الإنسان", "更加尊重人权", "Больше уважения к правам человека") },
+      { id: "peace", label: tx("Less conflict", "Moins de conflits", "Menos conflictos", "نزاعات أقل", "更少的冲突", "Меньше конфликтов") },
     ],
   },
   {
     id: "cooperation",
     type: "likert",
     scale: 5,
-    text: { en: "Countries working together is essential to deal with today's challenges." },
-    scaleLabels: { min: { en: "Strongly disagree" }, max: { en: "Strongly agree" } },
+    text: tx(
+      "Countries working together is essential to deal with today's challenges.",
+      "La coopération entre les pays est indispensable pour relever les défis d'aujourd'hui.",
+      "La cooperación entre países es esencial para afrontar los desafíos actuales.",
+      "إن تعاون البلدان فيما بينها ضروري لمواجهة تحديات اليوم.",
+      "各国携手合作对于应对当今的挑战至关重要。",
+      "Сотрудничество между странами необходимо для решения сегодняшних проблем.",
+    ),
+    scaleLabels: agreeScale,
   },
-  { id: "hope", type: "rating", text: { en: "How hopeful are you about the future, from 0 to 10?" } },
+  {
+    id: "hope",
+    type: "rating",
+    text: tx(
+      "How hopeful are you about the future, from 0 to 10?",
+      "Sur une échelle de 0 à 10, dans quelle mesure êtes-vous optimiste pour l'avenir ?",
+      "Del 0 al 10, ¿cuánta esperanza tiene en el futuro?",
+      "على مقياس من 0 إلى 10، ما مدى تفاؤلك بالمستقبل؟",
+      "从 0 到 10，您对未来抱有多大希望？",
+      "Насколько вы оптимистично смотрите в будущее, по шкале от 0 до 10?",
+    ),
+  },
   {
     id: "order",
     type: "ranking",
-    text: { en: "Put these in the order the world should act on them." },
+    text: tx(
+      "Put these in the order the world should act on them.",
+      "Classez ces sujets dans l'ordre où le monde devrait s'en occuper.",
+      "Ordene estos temas según la prioridad con que el mundo debería abordarlos.",
+      "رتّب هذه القضايا بحسب الأولوية التي ينبغي أن يتصدى لها العالم.",
+      "请按照世界应当采取行动的先后顺序排列以下事项。",
+      "Расположите эти задачи в том порядке, в котором миру следует ими заняться.",
+    ),
     options: [
-      { id: "poverty", label: { en: "Ending poverty" } },
-      { id: "climate", label: { en: "Climate change" } },
-      { id: "inequality", label: { en: "Inequality" } },
+      { id: "poverty", label: tx("Ending poverty", "Mettre fin à la pauvreté", "Acabar con la pobreza", "القضاء على الفقر", "消除贫困", "Искоренение нищеты") },
+      { id: "climate", label: tx("Climate change", "Le changement climatique", "El cambio climático", "تغير المناخ", "气候变化", "Изменение климата") },
+      { id: "inequality", label: tx("Inequality", "Les inégalités", "La desigualdad", "عدم المساواة", "不平等", "Неравенство") },
     ],
   },
-  { id: "one_thing", type: "shortText", text: { en: "In a few words: what should be done first?" } },
-  { id: "where", type: "country", text: { en: "Where do you live?" } },
-  { id: "household", type: "number", min: 1, max: 50, text: { en: "How many people live in your household?" } },
+  {
+    id: "one_thing",
+    type: "shortText",
+    text: tx(
+      "In a few words: what should be done first?",
+      "En quelques mots : que faudrait-il faire en premier ?",
+      "En pocas palabras: ¿qué debería hacerse primero?",
+      "باختصار: ما الذي ينبغي القيام به أولًا؟",
+      "简而言之：首先应该做什么？",
+      "В нескольких словах: что нужно сделать в первую очередь?",
+    ),
+  },
+  { id: "where", type: "country", text: tx("Where do you live?", "Où vivez-vous ?", "¿Dónde vive?", "أين تقيم؟", "您住在哪里？", "Где вы живёте?") },
+  {
+    id: "household",
+    type: "number",
+    min: 1,
+    max: 50,
+    text: tx(
+      "How many people live in your household?",
+      "Combien de personnes vivent dans votre foyer ?",
+      "¿Cuántas personas viven en su hogar?",
+      "كم عدد الأشخاص الذين يعيشون في أسرتك المعيشية؟",
+      "您家中有几口人？",
+      "Сколько человек живёт в вашем домохозяйстве?",
+    ),
+  },
 ];
 
 export const guidanceSurvey = [
@@ -64,19 +143,44 @@ export const guidanceSurvey = [
     type: "likert",
     scale: 5,
     required: true,
-    text: { en: "The draft guidance would be useful to my organisation." },
-    scaleLabels: { min: { en: "Strongly disagree" }, max: { en: "Strongly agree" } },
+    text: tx(
+      "The draft guidance would be useful to my organisation.",
+      "Le projet de lignes directrices serait utile à mon organisation.",
+      "El proyecto de directrices sería útil para mi organización.",
+      "سيكون مشروع التوجيهات مفيدًا لمنظمتي.",
+      "该指南草案将对我所在的组织有用。",
+      "Проект руководства был бы полезен моей организации.",
+    ),
+    scaleLabels: agreeScale,
   },
   {
     id: "period",
     type: "single",
     required: true,
-    text: { en: "What minimum comment period should the guidance recommend?" },
+    text: tx(
+      "What minimum comment period should the guidance recommend?",
+      "Quelle durée minimale de consultation les lignes directrices devraient-elles recommander ?",
+      "¿Qué plazo mínimo de comentarios deberían recomendar las directrices?",
+      "ما الحد الأدنى لفترة التعليق الذي ينبغي أن توصي به التوجيهات؟",
+      "指南应建议的最短意见征集期是多长？",
+      "Какой минимальный срок для замечаний должно рекомендовать руководство?",
+    ),
     options: [
-      { id: "six", label: { en: "Six weeks" } },
-      { id: "twelve", label: { en: "Twelve weeks" } },
-      { id: "depends", label: { en: "It depends on the draft" } },
+      { id: "six", label: tx("Six weeks", "Six semaines", "Seis semanas", "ستة أسابيع", "六周", "Шесть недель") },
+      { id: "twelve", label: tx("Twelve weeks", "Douze semaines", "Doce semanas", "اثنا عشر أسبوعًا", "十二周", "Двенадцать недель") },
+      { id: "depends", label: tx("It depends on the draft", "Cela dépend du projet", "Depende del borrador", "يتوقف ذلك على المشروع", "视草案而定", "Зависит от документа") },
     ],
   },
-  { id: "missing", type: "longText", text: { en: "What is missing from the draft?" } },
+  {
+    id: "missing",
+    type: "longText",
+    text: tx(
+      "What is missing from the draft?",
+      "Que manque-t-il dans le projet ?",
+      "¿Qué falta en el borrador?",
+      "ما الذي ينقص المشروع؟",
+      "草案中缺少什么？",
+      "Чего не хватает в проекте?",
+    ),
+  },
 ];

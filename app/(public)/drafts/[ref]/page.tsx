@@ -12,7 +12,7 @@ import { isFollowing } from "@/lib/notifications/preferences";
 import { listDraftSurveys } from "@/lib/surveys/queries";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { applyScheduledTransitionsThrottled } from "@/lib/drafts/apply-scheduled-transitions";
-import { parseDraftMarkdown } from "@/lib/drafts/document";
+import { parseDraftMarkdown } from "@/lib/drafts/document/parse";
 import { getDraftForReader, getDraftPreview, getDraftTimeline, getVersionBlocks } from "@/lib/drafts/get-draft";
 import { versionSuffix } from "@/lib/drafts/version-label";
 import { can } from "@/lib/authz/permissions";

@@ -6,7 +6,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDraftForEditing, getDraftForReader } from "@/lib/drafts/get-draft";
 import { draftLanguageOptions } from "@/lib/drafts/language-options";
 import { versionSuffix } from "@/lib/drafts/version-label";
-import { previewDraftAction, updateDraftAction } from "../../actions";
+import { previewDraftAction, updateDraftAction } from "@/lib/drafts/actions";
 
 type Props = { params: Promise<{ ref: string }> };
 

@@ -7,7 +7,7 @@ import { getDraftForEditing } from "@/lib/drafts/get-draft";
 import { lifecycleDefaults } from "@/lib/drafts/lifecycle-defaults";
 import { zonedDateTimeFormat } from "@/lib/time/zoned";
 import { InlineActionForm } from "@/components/form/inline-action-form";
-import { extendDraftAction, openDraftAction, preModerationAction, transitionDraftAction } from "../../actions";
+import { extendDraftAction, openDraftAction, preModerationAction, transitionDraftAction } from "@/lib/drafts/actions";
 
 type Props = { params: Promise<{ ref: string }> };
 

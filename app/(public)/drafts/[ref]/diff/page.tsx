@@ -5,6 +5,8 @@ import { DraftDiff } from "@/components/drafts/draft-diff";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { diffDraftVersions } from "@/lib/drafts/diff-draft-versions";
 import { getDraftForReader } from "@/lib/drafts/get-draft";
+import { textDirection } from "@/lib/drafts/text-direction";
+import { isolate } from "@/lib/i18n/isolate";
 import { versionLabel, versionSuffix } from "@/lib/drafts/version-label";
 
 type Props = { params: Promise<{ ref: string }>; searchParams: Promise<{ from?: string; to?: string }> };
@@ -32,10 +34,10 @@ export default async function DraftDiffPage({ params, searchParams }: Props) {
     <div className="flex flex-col gap-6">
       <p>
         <Link className="link" href={base}>
-          {t("back", { title: draft.title })}
+          {t("back", { title: isolate(draft.title) })}
         </Link>
       </p>
-      <h1 className="text-3xl font-bold">{t("heading", { from: versionLabel(draft.reference, from), to: versionLabel(draft.reference, to) })}</h1>
+      <h1 className="text-3xl font-bold" dir="auto">{t("heading", { from: versionLabel(draft.reference, from), to: versionLabel(draft.reference, to) })}</h1>
       <form method="get" className="card flex flex-wrap items-end gap-4">
         {(["from", "to"] as const).map((name) => (
           <div key={name} className="flex flex-col gap-1">
@@ -60,18 +62,21 @@ export default async function DraftDiffPage({ params, searchParams }: Props) {
           <h2 id="note-heading" className="font-semibold">
             {t("changeNote", { version: versionSuffix(to) })}
           </h2>
-          <p>{diff.to.changeNote}</p>
+          <p dir="auto">{diff.to.changeNote}</p>
         </section>
       ) : null}
       <p aria-live="polite">{t("summary", { count: changes })}</p>
       <DraftDiff
         blocks={diff.blocks}
+        lang={draft.language}
+        dir={textDirection(draft.language)}
         labels={{
           removed: t("removed"),
           added: t("added"),
           unchanged: (count) => t("unchanged", { count }),
           paragraph: (anchor) => `§ ${diff.numbers[anchor] ?? anchor.replace(/^[ps]-/, "")}`,
           changed: t("changed"),
+          moved: (fromNumber, toNumber) => t("moved", { from: fromNumber, to: toNumber }),
           from: `-${versionSuffix(from)}`,
           to: `-${versionSuffix(to)}`,
         }}

@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/permissions";
 import { draftLanguageOptions } from "@/lib/drafts/language-options";
 import { getOrganisationPage } from "@/lib/orgs/queries";
-import { createDraftAction, previewDraftAction } from "../../../../drafts/actions";
+import { createDraftAction, previewDraftAction } from "@/lib/drafts/actions";
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -10,9 +10,13 @@ import { CommentForm } from "@/components/participation/comment-form";
 import { SelectableParagraph } from "@/components/participation/selectable-paragraph";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/permissions";
-import { listThread } from "@/lib/comments/queries";
+import { ZAnchor } from "@/lib/comments/schemas";
+import { commentCountsByAnchor, listThread } from "@/lib/comments/queries";
 import { applyScheduledTransitionsThrottled } from "@/lib/drafts/apply-scheduled-transitions";
+import { numberInAnchor } from "@/lib/drafts/document/anchors";
 import { getDraftForReader, getParagraph } from "@/lib/drafts/get-draft";
+import { textDirection } from "@/lib/drafts/text-direction";
+import { isolate } from "@/lib/i18n/isolate";
 import { isOpenForComment } from "@/lib/drafts/visibility";
 import { renderTime } from "@/lib/time/now";
 
@@ -21,7 +25,8 @@ type Props = { params: Promise<{ ref: string; anchor: string }>; searchParams: P
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { ref, anchor } = await params;
   const t = await getTranslations("participation");
-  return { title: anchor === "general" ? t("generalTitle") : t("threadTitle", { number: anchor.replace(/^[ps]-/, "") }), description: decodeURIComponent(ref) };
+  const decoded = decodeURIComponent(anchor);
+  return { title: anchor === "general" ? t("generalTitle") : t("threadTitle", { number: numberInAnchor(decoded) ?? decoded }), description: decodeURIComponent(ref) };
 }
 
 /** One paragraph's discussion (or the general one): the text, the comment form, and the comments, paginated. */
@@ -32,17 +37,24 @@ export default async function ParagraphThreadPage({ params, searchParams }: Prop
   const draft = await getDraftForReader(decodeURIComponent(ref), user);
   if (!draft || draft.currentVersion === null) notFound();
   const anchor = rawAnchor === "general" ? null : decodeURIComponent(rawAnchor);
-  if (anchor !== null && !/^[ps]-[0-9.]+(?:-[0-9]+)?$/.test(anchor)) notFound();
+  if (anchor !== null && !ZAnchor.safeParse(anchor).success) notFound();
   const page = Math.max(1, Math.min(100_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
-  const [t, locale, paragraph, thread] = await Promise.all([
+  const [t, td, locale, paragraph, thread, counts] = await Promise.all([
     getTranslations("participation"),
+    getTranslations("paragraphPage"),
     getLocale(),
     anchor ? getParagraph(draft.id, draft.currentVersion, anchor) : Promise.resolve(null),
     listThread(draft, anchor, user, page),
+    // The same count as the reading view's "N comments": published comments and replies.
+    commentCountsByAnchor(draft.id),
   ]);
   const open = isOpenForComment(draft);
   const base = `/drafts/${encodeURIComponent(draft.reference)}`;
-  const label = anchor ? (paragraph?.number ?? anchor.replace(/^[ps]-/, "")) : null;
+  const linkedNumber = anchor ? numberInAnchor(anchor) : null;
+  const label = anchor ? (paragraph?.number ?? linkedNumber ?? anchor) : null;
+  const renumbered = paragraph && linkedNumber && linkedNumber !== paragraph.number ? { was: linkedNumber, now: paragraph.number } : null;
+  const lang = draft.language;
+  const dir = textDirection(draft.language);
   const ctx = {
     draftId: draft.id,
     organisationId: draft.organisationId,
@@ -57,13 +69,18 @@ export default async function ParagraphThreadPage({ params, searchParams }: Prop
     <div className="flex max-w-3xl flex-col gap-6">
       <p>
         <Link className="link" href={anchor ? `${base}#${anchor}` : base}>
-          {t("backToText", { title: draft.title })}
+          {t("backToText", { title: isolate(draft.title) })}
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{label ? t("threadTitle", { number: label }) : t("generalTitle")}</h1>
+      {renumbered ? (
+        <p className="card" role="note" data-testid="renumbered">
+          {td("renumbered", renumbered)}
+        </p>
+      ) : null}
       {anchor ? (
         paragraph ? (
-          <SelectableParagraph html={paragraph.html} quoteFieldId="comment-quote" />
+          <SelectableParagraph html={paragraph.html} quoteFieldId="comment-quote" lang={lang} dir={dir} />
         ) : (
           <p className="card text-muted">{t("paragraphGone")}</p>
         )
@@ -97,7 +114,7 @@ export default async function ParagraphThreadPage({ params, searchParams }: Prop
 
       <section aria-labelledby="comments-heading" className="flex flex-col gap-4">
         <h2 id="comments-heading" className="text-xl font-semibold">
-          {t("count", { count: thread.total })}
+          {t("count", { count: counts[anchor ?? ""] ?? 0 })}
         </h2>
         {thread.items.map((c) => (
           <CommentCard key={c.id} comment={c} ctx={ctx} moderator={thread.moderator} />

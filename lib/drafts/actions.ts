@@ -3,23 +3,19 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { createDraft } from "@/lib/drafts/create-draft";
-import { parseDraftMarkdown } from "@/lib/drafts/document";
-import { openDraft } from "@/lib/drafts/open-draft";
-import {
-  ZCreateDraftInput,
-  ZDraftTransitionInput,
-  ZExtendDraftInput,
-  ZOpenDraftInput,
-  ZPreviewInput,
-  ZUpdateDraftInput,
-} from "@/lib/drafts/schemas";
-import { extendDraft, transitionDraft } from "@/lib/drafts/transition-draft";
-import { setPreModeration } from "@/lib/drafts/set-pre-moderation";
-import { updateDraft } from "@/lib/drafts/update-draft";
-import { z } from "zod";
+import { can } from "@/lib/authz/permissions";
 import { formAction } from "@/lib/safe-action";
-import type { PreviewBlock } from "@/components/drafts/draft-blocks";
+import { createDraft } from "./create-draft";
+import { parseDraftMarkdown } from "./document/parse";
+import type { PreviewBlock } from "./document/types";
+import { openDraft } from "./open-draft";
+import { ZCreateDraftInput, ZDraftTransitionInput, ZExtendDraftInput, ZOpenDraftInput, ZPreModerationInput, ZPreviewInput, ZUpdateDraftInput } from "./schemas";
+import { setPreModeration } from "./set-pre-moderation";
+import { extendDraft, transitionDraft } from "./transition-draft";
+import { updateDraft } from "./update-draft";
+
+// The editors' draft forms post here: each action parses with the schema its form uses, and the use
+// case checks permissions (lib/authz) and writes in a transaction.
 
 const draftPath = (reference: string) => `/drafts/${encodeURIComponent(reference)}`;
 
@@ -52,16 +48,20 @@ export const transitionDraftAction = formAction(ZDraftTransitionInput, { auth: "
   redirect(draftPath(reference));
 });
 
-export const preModerationAction = formAction(z.object({ draftId: z.string().min(1), enabled: z.enum(["1", "0"]) }), { auth: "required" }, async (input, { user }) => {
+export const preModerationAction = formAction(ZPreModerationInput, { auth: "required" }, async (input, { user }) => {
   const { reference } = await setPreModeration(user, input.draftId, input.enabled === "1");
   revalidatePath(draftPath(reference));
   return { status: "success", message: input.enabled === "1" ? "preModerationOn" : "preModerationOff" };
 });
 
-/** Live preview in the editor: the same parser and sanitiser as publishing. Signed-in editors only. */
+/**
+ * Live preview in the editor: the same parser and sanitiser as publishing. Only people who may
+ * write a draft in some organisation (lib/authz `draft.create`). Returns the numbered blocks and the
+ * word count, or a catalog key ("forbidden", "bodyTooLong").
+ */
 export async function previewDraftAction(body: string): Promise<{ blocks: PreviewBlock[]; words: number } | { error: string }> {
   const user = await getCurrentUser();
-  if (!user || (!user.isPlatformAdmin && !user.memberships.some((m) => m.role === "OWNER" || m.role === "EDITOR"))) return { error: "forbidden" };
+  if (!user || !user.memberships.some((m) => can(user, "draft.create", { organisationId: m.organisationId })) && !can(user, "admin.access")) return { error: "forbidden" };
   const parsed = ZPreviewInput.safeParse({ body });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "bodyTooLong" };
   const doc = parseDraftMarkdown(parsed.data.body);
