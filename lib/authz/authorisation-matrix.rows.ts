@@ -19,6 +19,7 @@ import { prisma } from "@/lib/db/client";
 import { createDraft } from "@/lib/drafts/create-draft";
 import { openDraft } from "@/lib/drafts/open-draft";
 import { ZCreateDraftInput, ZOpenDraftInput } from "@/lib/drafts/schemas";
+import { previewDraft } from "@/lib/drafts/preview-draft";
 import { setPreModeration } from "@/lib/drafts/set-pre-moderation";
 import { extendDraft, transitionDraft } from "@/lib/drafts/transition-draft";
 import { updateDraft } from "@/lib/drafts/update-draft";
@@ -140,6 +141,8 @@ export const rows: Record<string, Row> = {
   openDraftAction: { allowed: orgEditors, run: (fx, a) => openDraft(a, ZOpenDraftInput.parse({ draftId: fx.draft.id, closesAt: "2099-01-01T00:00", timeZone: "UTC" })) },
   extendDraftAction: { allowed: orgEditors, run: (fx, a) => extendDraft(a, { draftId: fx.draft.id, closesAt: "2099-02-01T00:00", timeZone: "UTC", note: "More time." } as never) },
   transitionDraftAction: { allowed: orgEditors, run: async (fx, a) => transitionDraft(a, { draftId: (await fx.freshDraft()).id, to: "WITHDRAWN", note: "" } as never) },
+  // Any organisation where they may draft: the other organisation's owner too.
+  previewDraftAction: { allowed: ["editor", "owner", "admin", "otherOrg"], run: async (_fx, a) => previewDraft(a, { body: "# Scope\n\nText." }) },
   preModerationAction: { allowed: orgEditors, run: (fx, a) => setPreModeration(a, fx.draft.id, false) },
   // Summaries
   requestAnalysisAction: { allowed: summaryManagers, run: (fx, a) => requestAnalysis(a, fx.privateDraft.id) },

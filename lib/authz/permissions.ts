@@ -19,6 +19,8 @@ export type Action =
   | "org.viewMembers"
   | "org.viewAuditLog"
   | "draft.create"
+  /** Preview Markdown as it would be published: anyone who may create drafts in some organisation. */
+  | "draft.preview"
   | "draft.edit"
   | "draft.viewPrivate"
   | "moderation.act"
@@ -65,6 +67,8 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
   switch (action) {
     case "profile.edit":
       return resource.userId === actor.id;
+    case "draft.preview":
+      return actor.memberships.some((m) => orgRoleGrants[m.role].has("draft.create"));
     case "comment.flag":
       return true;
     case "org.create":

@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/authz/permissions";
+import { AppError } from "@/lib/errors";
 import { formAction } from "@/lib/safe-action";
 import { createDraft } from "./create-draft";
-import { parseDraftMarkdown } from "./document/parse";
 import type { PreviewBlock } from "./document/types";
 import { openDraft } from "./open-draft";
+import { previewDraft } from "./preview-draft";
 import { ZCreateDraftInput, ZDraftTransitionInput, ZExtendDraftInput, ZOpenDraftInput, ZPreModerationInput, ZPreviewInput, ZUpdateDraftInput } from "./schemas";
 import { setPreModeration } from "./set-pre-moderation";
 import { extendDraft, transitionDraft } from "./transition-draft";
@@ -60,13 +60,12 @@ export const preModerationAction = formAction(ZPreModerationInput, { auth: "requ
  * word count, or a catalog key ("forbidden", "bodyTooLong").
  */
 export async function previewDraftAction(body: string): Promise<{ blocks: PreviewBlock[]; words: number } | { error: string }> {
-  const user = await getCurrentUser();
-  if (!user || !user.memberships.some((m) => can(user, "draft.create", { organisationId: m.organisationId })) && !can(user, "admin.access")) return { error: "forbidden" };
   const parsed = ZPreviewInput.safeParse({ body });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "bodyTooLong" };
-  const doc = parseDraftMarkdown(parsed.data.body);
-  return {
-    blocks: doc.blocks.map((b) => ({ anchor: `${b.kind === "heading" ? "s" : "p"}-${b.number}`, number: b.number, kind: b.kind, level: b.level, html: b.html })),
-    words: doc.wordCount,
-  };
+  try {
+    return previewDraft(await getCurrentUser(), parsed.data);
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.code };
+    throw error;
+  }
 }

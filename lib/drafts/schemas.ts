@@ -99,6 +99,7 @@ export const ZDraftTransitionInput = z.object({
 export type TDraftTransitionInput = z.infer<typeof ZDraftTransitionInput>;
 
 export const ZPreviewInput = z.object({ body: z.string().max(MAX_BODY_CHARS, { error: "bodyTooLong" }) });
+export type TPreviewInput = z.infer<typeof ZPreviewInput>;
 
 /** Turning pre-moderation of a draft's comments on ("1") or off ("0"). */
 export const ZPreModerationInput = z.object({ draftId: z.string().min(1), enabled: z.enum(["1", "0"]) });
