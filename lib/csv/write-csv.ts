@@ -24,7 +24,16 @@ export function neutraliseCell(value: CsvCell): string | number {
  * Returns the whole file as a string (BOM included).
  */
 export function writeCsv(header: readonly string[], records: Iterable<readonly CsvCell[]>): string {
-  const rows: (string | number)[][] = [header.map((h) => neutraliseCell(h))];
+  return csvChunk([header, ...records], { first: true });
+}
+
+/**
+ * Part of a CSV file written in pages (large exports stream): the same quoting, neutralisation and
+ * line ends as `writeCsv`; `first` puts the UTF-8 byte order mark in front (the first chunk, which
+ * carries the header row).
+ */
+export function csvChunk(records: Iterable<readonly CsvCell[]>, options: { first: boolean }): string {
+  const rows: (string | number)[][] = [];
   for (const r of records) rows.push(r.map(neutraliseCell));
-  return stringify(rows, { bom: true, record_delimiter: "windows", cast: { number: (n) => String(n) } });
+  return stringify(rows, { bom: options.first, record_delimiter: "windows", cast: { number: (n) => String(n) } });
 }

@@ -1,18 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Definition } from "./definition";
-
-import { neutraliseCsvCell } from "./export-helpers";
-
-function csvCell(value: unknown): string {
-  const s = neutraliseCsvCell(value === null || value === undefined ? "" : String(value));
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { csvChunk } from "@/lib/csv/write-csv";
 
 /** Every counted response (held and rejected ones are left out), one row each (multiple choice joined with "; ", ranking as the order), streamed in pages. */
 export async function* exportResponses(surveyId: string, definition: Definition, format: "csv" | "json"): AsyncGenerator<string> {
   const header = ["response_id", "submitted_at", "language", "stakeholder_group", "country", "age_band", "gender", "education", ...definition.map((q) => q.id)];
-  if (format === "csv") yield header.map(csvCell).join(",") + "\r\n";
+  if (format === "csv") yield csvChunk([header], { first: true });
   else yield "[";
   let cursor: string | undefined;
   let first = true;
@@ -24,6 +18,7 @@ export async function* exportResponses(surveyId: string, definition: Definition,
       take: 1000,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
     });
+    const csvRecords: string[][] = [];
     for (const r of page) {
       const byQ = new Map<string, string>();
       for (const q of definition) {
@@ -36,12 +31,13 @@ export async function* exportResponses(surveyId: string, definition: Definition,
         byQ.set(q.id, String(value));
       }
       const record = [r.id, r.createdAt.toISOString(), r.language, r.stakeholderGroup ?? "", r.country ?? "", r.ageBand ?? "", r.gender ?? "", r.education ?? "", ...definition.map((q) => byQ.get(q.id) ?? "")];
-      if (format === "csv") yield record.map(csvCell).join(",") + "\r\n";
+      if (format === "csv") csvRecords.push(record);
       else {
         yield (first ? "" : ",") + JSON.stringify(Object.fromEntries(header.map((h, i) => [h, record[i]])));
         first = false;
       }
     }
+    if (csvRecords.length > 0) yield csvChunk(csvRecords, { first: false });
     if (page.length < 1000) break;
     cursor = page[page.length - 1]!.id;
   }

@@ -93,7 +93,8 @@ describe("survey responses", () => {
     expect(civil.questions[0]!.options).toEqual([{ option: "no", n: 2 }]);
     let csv = "";
     for await (const chunk of exportResponses(id, definition, "csv")) csv += chunk;
-    expect(csv.split("\r\n")[0]).toBe("response_id,submitted_at,language,stakeholder_group,country,age_band,gender,education,track,hope,idea");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv.slice(1).split("\r\n")[0]).toBe("response_id,submitted_at,language,stakeholder_group,country,age_band,gender,education,track,hope,idea");
     expect(csv).toContain(",'=cmd|' /C calc'!A0");
     expect(csv.trim().split("\r\n")).toHaveLength(4);
   });

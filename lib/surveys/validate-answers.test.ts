@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZDefinition } from "./definition";
-import { neutraliseCsvCell } from "./export-helpers";
+import { neutraliseCell as neutraliseCsvCell } from "@/lib/csv/write-csv";
 import { answersFromForm, validateAnswers } from "./validate-answers";
 
 const definition = ZDefinition.parse([
