@@ -19,14 +19,24 @@ test("a private draft is a 404 for visitors", async ({ page }) => {
 });
 
 test("the home page shows a calm empty state when nothing is open", async ({ page, db }) => {
-  // Temporarily close every open draft, then restore them exactly.
+  // Temporarily close every open draft, then restore them exactly. These writes bypass the app, so
+  // the test tells the anonymous reading cache itself, through the same PostgreSQL channel the app's
+  // own writes use (pages older than a second are dropped; at worst a page is 10 s stale).
+  const invalidate = async () => {
+    await new Promise((r) => setTimeout(r, 1_100));
+    await db.$executeRaw`SELECT pg_notify('parley_reading_cache', 'e2e')`;
+  };
   const open = await db.draft.findMany({ where: { status: "OPEN" }, select: { id: true } });
   await db.draft.updateMany({ where: { id: { in: open.map((d) => d.id) } }, data: { status: "CLOSED" } });
   try {
-    await page.goto("/");
-    await expect(page.getByTestId("empty-state")).toContainText("No consultation is open for comment right now");
+    await expect(async () => {
+      await invalidate();
+      await page.goto("/");
+      await expect(page.getByTestId("empty-state")).toContainText("No consultation is open for comment right now", { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
   } finally {
     await db.draft.updateMany({ where: { id: { in: open.map((d) => d.id) } }, data: { status: "OPEN" } });
+    await invalidate();
   }
 });
 
