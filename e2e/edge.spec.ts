@@ -163,3 +163,24 @@ test("one visibility rule for a private draft: its organisation's moderator read
   expect(modPage?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(draft.title);
 });
+
+test("a participant suspended by the organisation sees a notice instead of the forms, and a survey answer is refused", async ({ page, request, db, createUser }) => {
+  const banned = await createUser();
+  const draft = await db.draft.findUniqueOrThrow({ where: { reference: OPEN }, select: { organisationId: true } });
+  await db.organisationBan.create({ data: { organisationId: draft.organisationId, userId: banned.id, reason: "Spam" } });
+  await signIn(page, banned.email);
+  await page.goto(`/drafts/${OPEN}/p/p-3.1.1`);
+  await expect(page.getByTestId("suspended-notice")).toContainText("suspended your participation");
+  await expect(page.getByRole("button", { name: "Post comment" })).toHaveCount(0);
+  await page.goto(`/drafts/${OPEN}`);
+  await expect(page.getByTestId("suspended-notice")).toBeVisible();
+  await page.goto("/s/gdpf-rfc-2026-004-survey");
+  await expect(page.getByTestId("suspended-notice")).toBeVisible();
+  const answer = await request.post("/api/v1/surveys/gdpf-rfc-2026-004-survey/responses", {
+    headers: { authorization: `Bearer ${await tokenFor(db, banned.id)}`, "idempotency-key": `banned-${banned.id}` },
+    data: { answers: { useful: 3, period: "six" } },
+  });
+  expect(answer.status()).toBe(403);
+  expect((await errorOf(answer)).code).toBe("bannedFromOrganisation");
+  expect(await db.surveyResponse.count({ where: { userId: banned.id } })).toBe(0);
+});

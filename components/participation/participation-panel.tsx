@@ -10,6 +10,8 @@ type Props = {
   base: string;
   open: boolean;
   signedIn: boolean;
+  /** The reader is suspended from this organisation's consultations: a notice instead of the forms. */
+  suspended?: boolean;
   following: boolean;
   generalCount: number;
   sections: Array<{ number: string; title: string }>;
@@ -19,7 +21,7 @@ type Props = {
 };
 
 /** Under the draft's header: how to take part, follow, your positions, and everyone's positions. */
-export async function ParticipationPanel({ draftId, base, open, signedIn, following, generalCount, sections, distribution, mine, surveys = [] }: Props) {
+export async function ParticipationPanel({ draftId, base, open, signedIn, suspended = false, following, generalCount, sections, distribution, mine, surveys = [] }: Props) {
   const t = await getTranslations("participation");
   const rows = [{ number: "", title: t("overall") }, ...sections];
   return (
@@ -27,7 +29,13 @@ export async function ParticipationPanel({ draftId, base, open, signedIn, follow
       <h2 id="take-part" className="text-xl font-semibold">
         {t("takePart")}
       </h2>
-      <p>{open ? t("openLead") : t("closedNotice")}</p>
+      {open && suspended ? (
+        <p role="note" data-testid="suspended-notice">
+          {t("suspendedNotice")}
+        </p>
+      ) : (
+        <p>{open ? t("openLead") : t("closedNotice")}</p>
+      )}
       <p className="flex flex-wrap gap-4">
         <Link className="link" href={`${base}/p/general`}>
           {t("generalLink", { count: generalCount })}
@@ -82,7 +90,7 @@ export async function ParticipationPanel({ draftId, base, open, signedIn, follow
         </table>
       </div>
 
-      {signedIn && open ? (
+      {signedIn && open && !suspended ? (
         <details>
           <summary className="cursor-pointer font-semibold text-accent">{t("recordPosition")}</summary>
           <InlineActionForm action={positionsAction} hidden={{ draftId }} className="mt-3 flex flex-col gap-3">

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { submitSurveyAction } from "@/lib/surveys/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { participationBlock } from "@/lib/comments/participation";
 import { ageBands, educationLevels, genders, stakeholderGroups } from "@/lib/surveys/demographics";
 import { DEVICE_COOKIE } from "@/lib/surveys/device";
 import { getSurveyForAnswering, hasAnswered } from "@/lib/surveys/queries";
@@ -16,9 +17,9 @@ export async function SurveyPage({ slug, embed, done }: { slug: string; embed: b
   const user = await getCurrentUser();
   const survey = await getSurveyForAnswering(slug, user);
   if (!survey) notFound();
-  const [t, tg, locale, jar] = await Promise.all([getTranslations("survey"), getTranslations("groups"), getLocale(), cookies()]);
+  const [t, tg, tp, locale, jar] = await Promise.all([getTranslations("survey"), getTranslations("groups"), getTranslations("participation"), getLocale(), cookies()]);
   const device = jar.get(DEVICE_COOKIE)?.value ?? null;
-  const answered = done || (await hasAnswered(survey.id, user, device));
+  const [answered, blocked] = await Promise.all([done || hasAnswered(survey.id, user, device), participationBlock(user, survey.organisationId)]);
   const demographicOptions: Record<string, Array<{ value: string; label: string }>> = {
     ageBand: ageBands.map((v) => ({ value: v, label: t(`ageBands.${v}`) })),
     // The empty choice already reads "Prefer not to say": offer it once.
@@ -53,6 +54,10 @@ export async function SurveyPage({ slug, embed, done }: { slug: string; embed: b
         </p>
       ) : !survey.open && survey.status !== "DRAFT" ? (
         <p className="card">{t("closed")}</p>
+      ) : blocked ? (
+        <p className="card" role="note" data-testid="suspended-notice">
+          {tp("suspendedNotice")}
+        </p>
       ) : !user && !survey.allowAnonymous ? (
         <p className="card">
           <Link className="link" href={`/signin?callbackUrl=${encodeURIComponent(`/s/${slug}`)}`}>

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/authz/permissions";
 import { canReadDraft, isOpenForComment } from "@/lib/drafts/visibility";
 import { AppError, ConflictError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type ParticipationDraft = {
@@ -46,4 +47,18 @@ export async function assertNotSuspended(tx: Prisma.TransactionClient, actor: Ac
   const ban = await tx.organisationBan.findUnique({ where: { organisationId_userId: { organisationId, userId: actor.id } }, select: { userId: true } });
   if (ban) throw new AppError("bannedFromOrganisation");
   return actor;
+}
+
+/**
+ * Whether the reader may not take part in this organisation's consultations (platform suspension or
+ * the organisation's own), so pages show a notice instead of the forms. A read, for display only:
+ * every verb checks `assertNotSuspended` itself.
+ *
+ * @returns "suspended" (platform), "banned" (this organisation), or null (may take part, or signed out).
+ */
+export async function participationBlock(actor: Actor | null, organisationId: string): Promise<"suspended" | "banned" | null> {
+  if (!actor) return null;
+  if (actor.suspendedAt) return "suspended";
+  const ban = await prisma.organisationBan.findUnique({ where: { organisationId_userId: { organisationId, userId: actor.id } }, select: { userId: true } });
+  return ban ? "banned" : null;
 }

@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/form/form-message";
 import { ParticipationPanel } from "@/components/participation/participation-panel";
 import { commentCountsByAnchor, positionDistribution, viewerPositions } from "@/lib/comments/queries";
 import { isOpenForComment } from "@/lib/drafts/visibility";
+import { participationBlock } from "@/lib/comments/participation";
 import { isFollowing } from "@/lib/notifications/preferences";
 import { listDraftSurveys } from "@/lib/surveys/queries";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -93,7 +94,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
     );
   }
 
-  const [version, timeline, counts, distribution, mine, following, surveys] = await Promise.all([
+  const [version, timeline, counts, distribution, mine, following, surveys, blocked] = await Promise.all([
     getVersionBlocks(draft.id, draft.currentVersion),
     getDraftTimeline(draft.id),
     commentCountsByAnchor(draft.id),
@@ -101,6 +102,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
     viewerPositions(draft.id, user),
     isFollowing(draft.id, user),
     listDraftSurveys(draft.id),
+    participationBlock(user, draft.organisationId),
   ]);
   if (!version) notFound();
   const participation = (
@@ -109,6 +111,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
       base={base}
       open={isOpenForComment(draft)}
       signedIn={Boolean(user)}
+      suspended={blocked !== null}
       following={following}
       generalCount={counts[""] ?? 0}
       sections={version.blocks.filter((b) => b.kind === "heading" && b.level === 1).map((b) => ({ number: b.number, title: b.text }))}

@@ -18,6 +18,7 @@ import { getDraftForReader, getParagraph } from "@/lib/drafts/get-draft";
 import { textDirection } from "@/lib/drafts/text-direction";
 import { isolate } from "@/lib/i18n/isolate";
 import { isOpenForComment } from "@/lib/drafts/visibility";
+import { participationBlock } from "@/lib/comments/participation";
 import { renderTime } from "@/lib/time/now";
 
 type Props = { params: Promise<{ ref: string; anchor: string }>; searchParams: Promise<{ page?: string }> };
@@ -39,7 +40,7 @@ export default async function ParagraphThreadPage({ params, searchParams }: Prop
   const anchor = rawAnchor === "general" ? null : decodeURIComponent(rawAnchor);
   if (anchor !== null && !ZAnchor.safeParse(anchor).success) notFound();
   const page = Math.max(1, Math.min(100_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
-  const [t, td, locale, paragraph, thread, counts] = await Promise.all([
+  const [t, td, locale, paragraph, thread, counts, blocked] = await Promise.all([
     getTranslations("participation"),
     getTranslations("paragraphPage"),
     getLocale(),
@@ -47,8 +48,10 @@ export default async function ParagraphThreadPage({ params, searchParams }: Prop
     listThread(draft, anchor, user, page),
     // The same count as the reading view's "N comments": published comments and replies.
     commentCountsByAnchor(draft.id),
+    participationBlock(user, draft.organisationId),
   ]);
-  const open = isOpenForComment(draft);
+  // A suspended participant reads everything but sees a notice instead of the forms.
+  const open = isOpenForComment(draft) && !blocked;
   const base = `/drafts/${encodeURIComponent(draft.reference)}`;
   const linkedNumber = anchor ? numberInAnchor(anchor) : null;
   const label = anchor ? (paragraph?.number ?? linkedNumber ?? anchor) : null;
@@ -90,7 +93,11 @@ export default async function ParagraphThreadPage({ params, searchParams }: Prop
         <h2 id="new-comment" className="text-xl font-semibold">
           {t("formTitle")}
         </h2>
-        {!open ? (
+        {blocked && isOpenForComment(draft) ? (
+          <p className="card" role="note" data-testid="suspended-notice">
+            {t("suspendedNotice")}
+          </p>
+        ) : !open ? (
           <p className="card" data-testid="comments-closed">
             {t("closedNotice")}
           </p>
