@@ -184,3 +184,36 @@ test("a participant suspended by the organisation sees a notice instead of the f
   expect((await errorOf(answer)).code).toBe("bannedFromOrganisation");
   expect(await db.surveyResponse.count({ where: { userId: banned.id } })).toBe(0);
 });
+
+test("anonymous survey answers from one address: counted, then held for review, then 429 with Retry-After; a retry keeps its first 201", async ({ request, db }) => {
+  const forum = await db.organisation.findUniqueOrThrow({ where: { slug: "global-digital-policy-forum" }, select: { id: true } });
+  const slug = `edge-anon-${randomBytes(4).toString("hex")}`;
+  const definition = [{ id: "q", type: "single", required: true, text: { en: "Is the draft clear?" }, options: [{ id: "yes", label: { en: "Yes" } }, { id: "no", label: { en: "No" } }] }];
+  const survey = await db.survey.create({ data: { organisationId: forum.id, slug, title: "Edge survey", status: "OPEN", allowAnonymous: true, definition } });
+  const answer = (i: number, key = `${slug}-${i}`) =>
+    request.post(`/api/v1/surveys/${slug}/responses`, { headers: { "idempotency-key": key, "x-device-token": crypto.randomUUID() }, data: { answers: { q: "yes" } } });
+
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const res = await answer(i);
+    expect(res.status(), `answer ${i + 1}`).toBe(201);
+    ids.push(((await res.json()) as { id: string }).id);
+  }
+  const refused = await answer(5);
+  expect(refused.status()).toBe(429);
+  expect((await errorOf(refused)).code).toBe("rate_limited");
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(Number(refused.headers()["retry-after"])).toBeLessThanOrEqual(3600);
+
+  // A retry of a stored answer gets its original 201 and id, past the hard limit.
+  const retry = await answer(0);
+  expect(retry.status()).toBe(201);
+  expect(((await retry.json()) as { id: string }).id).toBe(ids[0]);
+
+  // Nothing lost: 3 counted, 2 kept but held for review, none refused was stored.
+  const byStatus = await db.surveyResponse.groupBy({ by: ["status"], where: { surveyId: survey.id }, _count: true });
+  expect(Object.fromEntries(byStatus.map((r) => [r.status, r._count]))).toEqual({ COUNTED: 3, HELD: 2 });
+
+  const badToken = await request.post(`/api/v1/surveys/${slug}/responses`, { headers: { "idempotency-key": `${slug}-bad`, "x-device-token": "not-a-uuid" }, data: { answers: { q: "yes" } } });
+  expect(badToken.status()).toBe(422);
+});
