@@ -217,3 +217,52 @@ test("anonymous survey answers from one address: counted, then held for review, 
   const badToken = await request.post(`/api/v1/surveys/${slug}/responses`, { headers: { "idempotency-key": `${slug}-bad`, "x-device-token": "not-a-uuid" }, data: { answers: { q: "yes" } } });
   expect(badToken.status()).toBe(422);
 });
+
+test("sign-in links: the sixth request in an hour for one recipient is 429 with Retry-After, and no email goes out for it", async ({ page, createUser, db }) => {
+  const user = await createUser();
+  await page.goto("/signin");
+  try {
+    const statuses = await page.evaluate(async (email) => {
+      const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+      const out: Array<{ status: number; retryAfter: string | null }> = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await fetch("/api/auth/signin/email", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrfToken, email, json: "true" }) });
+        out.push({ status: res.status, retryAfter: res.headers.get("retry-after") });
+      }
+      return out;
+    }, user.email);
+    expect(statuses.slice(0, 5).map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses[5]!.status).toBe(429);
+    expect(Number(statuses[5]!.retryAfter)).toBeGreaterThan(0);
+    expect(Number(statuses[5]!.retryAfter)).toBeLessThanOrEqual(3600);
+  } finally {
+    await db.rateLimiterFlexible.deleteMany({ where: { key: { startsWith: "mail-addr:" } } });
+  }
+});
+
+test("registrations from one address past the limit are refused with the localised message, and no account is created", async ({ page, db }) => {
+  try {
+    let refusedAt = -1;
+    const emails: string[] = [];
+    for (let i = 0; i < 8 && refusedAt < 0; i++) {
+      const email = `edge-register-${randomBytes(4).toString("hex")}@example.org`;
+      emails.push(email);
+      await page.goto("/register");
+      await page.getByLabel("Display name").fill("Edge Registrant");
+      await page.getByLabel("Email address").fill(email);
+      await page.getByLabel("Password", { exact: true }).fill("a long e2e passphrase");
+      await page.getByLabel("Repeat the password").fill("a long e2e passphrase");
+      await page.getByRole("button", { name: "Create account" }).click();
+      const outcome = page.getByRole("status").or(page.getByRole("alert").filter({ hasText: "Too many attempts" }));
+      await expect(outcome.first()).toBeVisible();
+      if (await page.getByRole("alert").filter({ hasText: "Too many attempts" }).count()) refusedAt = i;
+    }
+    expect(refusedAt, "REGISTRATIONS_PER_ADDRESS_PER_HOUR (6 in the e2e server) is reached").toBeGreaterThanOrEqual(0);
+    expect(refusedAt).toBeLessThanOrEqual(6);
+    // What was typed is still there, and the refused address got no account.
+    await expect(page.getByLabel("Email address")).toHaveValue(emails[refusedAt]!);
+    expect(await db.user.count({ where: { email: emails[refusedAt]! } })).toBe(0);
+  } finally {
+    await db.rateLimiterFlexible.deleteMany({ where: { key: { startsWith: "register-addr:" } } });
+  }
+});

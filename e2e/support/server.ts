@@ -40,6 +40,8 @@ async function main() {
     // Anonymous answers per survey and address: past 3 held for review, past 5 refused (edge spec).
     SURVEY_ANON_HOLD_AFTER_PER_HOUR: "3",
     SURVEY_ANON_PER_IP_PER_HOUR: "5",
+    // Registrations per address: the edge spec reaches it (it clears its keys afterwards).
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: "6",
   };
 
   let databaseUrl: string;
