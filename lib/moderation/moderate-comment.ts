@@ -15,6 +15,9 @@ export type ModerationDecision = "APPROVE" | "HIDE" | "RESTORE" | "DISMISS_FLAGS
  */
 export async function moderateComment(actor: Actor | null, input: { commentId: string; action: ModerationDecision; reason: string }) {
   return prisma.$transaction(async (tx) => {
+    // Lock the comment first: two moderators deciding at once must not both move the parent's
+    // reply count from the same starting status.
+    await tx.$queryRaw`SELECT id FROM "Comment" WHERE id = ${input.commentId} FOR UPDATE`;
     const comment = await tx.comment.findUnique({ where: { id: input.commentId }, select: { id: true, status: true, parentId: true, draftId: true, draft: { select: { organisationId: true } } } });
     if (!comment) throw new NotFoundError();
     assertCan(actor, "moderation.act", { organisationId: comment.draft.organisationId });

@@ -92,3 +92,13 @@ describe("moderation cannot be undone by the author", () => {
     expect(await prisma.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { status: true, moderationNote: true } })).toEqual({ status: "HIDDEN", moderationNote: "Personal attack" });
   });
 });
+
+describe("concurrent moderation", () => {
+  it("two moderators hiding the same reply at once lower the parent's reply count once", async () => {
+    const parent = await newComment(other, "A parent comment.");
+    const reply = await createComment(member, ZCreateCommentInput.parse({ draftId, parentId: parent.id, body: "A reply to hide." }));
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: parent.id }, select: { replyCount: true } })).replyCount).toBe(1);
+    await Promise.all(Array.from({ length: 8 }, () => moderateComment(owner, { commentId: reply.id, action: "HIDE", reason: "Off topic" })));
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: parent.id }, select: { replyCount: true } })).replyCount).toBe(0);
+  });
+});
