@@ -266,3 +266,113 @@ test("registrations from one address past the limit are refused with the localis
     await db.rateLimiterFlexible.deleteMany({ where: { key: { startsWith: "register-addr:" } } });
   }
 });
+
+test("suspended while the page is open: comment, reply, edit, withdraw, vote, flag and position are each refused by the server, and nothing changes", async ({ page, db, createUser }) => {
+  test.setTimeout(90_000);
+  const other = await createUser({ name: "Other Voice" });
+  const person = await createUser({ name: "Soon Suspended" });
+  const draft = await db.draft.findUniqueOrThrow({ where: { reference: OPEN }, select: { id: true, organisationId: true, currentVersion: true } });
+  const at = { draftId: draft.id, versionNumber: draft.currentVersion!, anchor: "p-3.1.1" };
+  const theirs = await db.comment.create({ data: { ...at, authorId: other.id, kind: "QUESTION", body: "Who decides which groups are invited?" } });
+  const own = await db.comment.create({ data: { ...at, authorId: person.id, kind: "SUPPORT", body: "A clear and welcome paragraph." } });
+
+  // The forms are on screen (signed in, not suspended yet)…
+  await signIn(page, person.email);
+  await page.goto(`/drafts/${OPEN}/p/p-3.1.1`);
+  const positions = await page.context().newPage();
+  await positions.goto(`/drafts/${OPEN}`);
+  await positions.locator("summary", { hasText: "Record your position" }).click();
+  await expect(page.getByRole("button", { name: "Post comment" })).toBeVisible();
+
+  // …then a moderator suspends the person; every form they still have open is refused.
+  const ban = await db.organisationBan.create({ data: { organisationId: draft.organisationId, userId: person.id, reason: "Spam" } });
+  const refusal = "You have been suspended from this organisation's consultations by its moderators.";
+  try {
+    await page.getByRole("radio", { name: "Concern" }).check();
+    await page.locator("#comment-body").fill("A new comment after the suspension.");
+    await page.getByRole("button", { name: "Post comment" }).click();
+    await expect(page.getByText(refusal).first()).toBeVisible();
+    await expect(page.locator("#comment-body")).toHaveValue("A new comment after the suspension.");
+
+    const their = page.locator(`#comment-${theirs.id}`);
+    await their.locator("summary", { hasText: "Reply" }).click();
+    await their.getByLabel("Reply", { exact: true }).fill("A reply after the suspension.");
+    await their.getByRole("button", { name: "Post reply" }).click();
+    await expect(their.getByText(refusal)).toBeVisible();
+
+    await their.getByRole("button", { name: "Agree", exact: true }).click();
+    await expect(their.getByRole("alert").filter({ hasText: refusal })).toBeVisible();
+
+    await their.locator("summary", { hasText: "Report to the moderators" }).click();
+    await their.getByLabel("Why should the moderators look at this?").fill("Testing a report.");
+    await their.getByRole("button", { name: "Send the report" }).click();
+    await expect(their.getByRole("alert").filter({ hasText: refusal }).last()).toBeVisible();
+
+    const mine = page.locator(`#comment-${own.id}`);
+    await mine.locator("summary", { hasText: "Edit" }).click();
+    await mine.locator(`#edit-${own.id}`).fill("Edited after the suspension.");
+    await mine.getByRole("button", { name: "Save the change" }).click();
+    await expect(mine.getByRole("alert").filter({ hasText: refusal })).toBeVisible();
+
+    await mine.getByRole("button", { name: "Withdraw" }).click();
+    await expect(mine.getByRole("alert").filter({ hasText: refusal }).last()).toBeVisible();
+
+    await positions.getByLabel("Your position on the draft as a whole").selectOption("OPPOSE");
+    await positions.getByRole("button", { name: "Save my positions" }).click();
+    await expect(positions.getByText(refusal)).toBeVisible();
+
+    // Nothing changed.
+    expect(await db.comment.count({ where: { authorId: person.id } })).toBe(1);
+    expect(await db.comment.findUniqueOrThrow({ where: { id: own.id }, select: { body: true, status: true } })).toEqual({ body: "A clear and welcome paragraph.", status: "PUBLISHED" });
+    expect(await db.commentVote.count({ where: { userId: person.id } })).toBe(0);
+    expect(await db.commentFlag.count({ where: { userId: person.id } })).toBe(0);
+    expect(await db.position.count({ where: { userId: person.id } })).toBe(0);
+    expect((await db.comment.findUniqueOrThrow({ where: { id: theirs.id }, select: { agreeCount: true } })).agreeCount).toBe(0);
+  } finally {
+    await db.organisationBan.deleteMany({ where: { organisationId: ban.organisationId, userId: ban.userId } });
+  }
+});
+
+test("an author cannot undo moderation: withdrawing a hidden comment is refused and the moderator's reason stays", async ({ page, db, createUser }) => {
+  const author = await createUser({ name: "Hidden Author" });
+  const draft = await db.draft.findUniqueOrThrow({ where: { reference: OPEN }, select: { id: true, currentVersion: true } });
+  const hidden = await db.comment.create({
+    data: { draftId: draft.id, versionNumber: draft.currentVersion!, anchor: "p-3.1.1", authorId: author.id, kind: "SUPPORT", body: "Visit my shop for cheap watches.", status: "HIDDEN", moderationNote: "Advertising is not allowed (rule 4)." },
+  });
+  await signIn(page, author.email);
+  await page.goto(`/drafts/${OPEN}/p/p-3.1.1`);
+  const card = page.locator(`#comment-${hidden.id}`);
+  await expect(card.getByTestId("removed")).toContainText("Advertising is not allowed (rule 4).");
+  await card.getByRole("button", { name: "Withdraw" }).click();
+  await expect(card.getByRole("alert")).toContainText("A moderator has hidden this comment, so it cannot be withdrawn.");
+  await page.reload();
+  await expect(page.locator(`#comment-${hidden.id}`).getByTestId("removed")).toContainText("Advertising is not allowed (rule 4).");
+  expect(await db.comment.findUniqueOrThrow({ where: { id: hidden.id }, select: { status: true, moderationNote: true } })).toEqual({ status: "HIDDEN", moderationNote: "Advertising is not allowed (rule 4)." });
+});
+
+test("flag limit: past LIMIT_FLAGS_PER_HOUR (3 in the e2e server) a report is refused with the localised message and not recorded", async ({ page, db, createUser }) => {
+  const reporter = await createUser({ name: "Keen Reporter" });
+  const author = await createUser({ name: "Prolific Author" });
+  const draft = await db.draft.findUniqueOrThrow({ where: { reference: OPEN }, select: { id: true, currentVersion: true } });
+  const anchor = "p-3.1.2";
+  const ids: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const c = await db.comment.create({ data: { draftId: draft.id, versionNumber: draft.currentVersion!, anchor, authorId: author.id, kind: "CONCERN", body: `Flag target ${i} ${randomBytes(3).toString("hex")}` } });
+    ids.push(c.id);
+  }
+  await signIn(page, reporter.email);
+  await page.goto(`/drafts/${OPEN}/p/${anchor}`);
+  for (const [i, id] of ids.entries()) {
+    const card = page.locator(`#comment-${id}`);
+    await card.locator("summary", { hasText: "Report to the moderators" }).click();
+    await card.getByLabel("Why should the moderators look at this?").fill(`Report ${i}`);
+    await card.getByRole("button", { name: "Send the report" }).click();
+    if (i < 3) await expect(card.getByRole("status")).toContainText("Thank you. The moderators will look at it.");
+    else {
+      await expect(card.getByRole("alert")).toContainText("Too many attempts. Please wait");
+      await expect(card.getByLabel("Why should the moderators look at this?")).toHaveValue("Report 3");
+    }
+  }
+  expect(await db.commentFlag.count({ where: { userId: reporter.id } })).toBe(3);
+  expect(await db.commentFlag.count({ where: { commentId: ids[3]! } })).toBe(0);
+});

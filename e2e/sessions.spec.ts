@@ -1,6 +1,7 @@
 // Sessions end on the server, redirects stay on this site, and sign-in spraying is limited.
 // Every case is driven as real requests against the production build on PostgreSQL.
 import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { linkIn, waitForMail } from "./fixtures/mail";
 import { e2e } from "./support/config";
 import { expect, password, signIn, test } from "./fixtures/users";
 
@@ -125,6 +126,35 @@ test("changing the password ends every other session", async ({ page, browser, c
   await expect(page.getByRole("heading", { name: "Your profile" })).toBeVisible();
   await expect(page.getByTestId("session-row")).toHaveCount(1);
   await signIn(other, user.email, "a fresh e2e passphrase");
+});
+
+test("a password reset by emailed link ends every session, and a copied cookie is refused by pages and the API", async ({ page, browser, createUser }) => {
+  const user = await createUser();
+  await signIn(page, user.email);
+  const token = await sessionCookie(page);
+  const attacker = await replay(token);
+  expect(new URL((await attacker.get("/profile")).url()).pathname).toBe("/profile");
+
+  // Someone who knows the mailbox (or the person on another device) resets the password.
+  const resetter = await (await browser.newContext()).newPage();
+  await resetter.goto("/forgot-password");
+  const after = Date.now();
+  await resetter.getByLabel("Email address").fill(user.email);
+  await resetter.getByRole("button", { name: "Send reset link" }).click();
+  await expect(resetter.getByRole("status")).toContainText("Check your email");
+  await resetter.goto(linkIn(await waitForMail(user.email, { after })));
+  await resetter.getByLabel("Password", { exact: true }).fill("a reset e2e passphrase");
+  await resetter.getByLabel("Repeat the password").fill("a reset e2e passphrase");
+  await resetter.getByRole("button", { name: "Save new password" }).click();
+  await expect(resetter.getByRole("status")).toContainText("Your password has been changed");
+
+  await expectSignedOut(page);
+  expect(new URL((await attacker.get("/profile")).url()).pathname).toBe("/signin");
+  const api = await attacker.post("/api/v1/drafts/GDPF-RFC-2026-004/comments", { data: { anchor: "p-2.1", kind: "SUPPORT", body: "Still me?" } });
+  expect(api.status()).toBe(401);
+  expect((await api.json()) as unknown).toMatchObject({ error: { code: "unauthenticated" } });
+  await attacker.dispose();
+  await signIn(page, user.email, "a reset e2e passphrase");
 });
 
 const hostileTargets = [

@@ -37,6 +37,7 @@ async function main() {
     // Small participation limits so e2e/edge.spec.ts reaches them; no journey comes near.
     LIMIT_COMMENTS_PER_HOUR: "10",
     LIMIT_VOTES_PER_HOUR: "20",
+    LIMIT_FLAGS_PER_HOUR: "3",
     // Anonymous answers per survey and address: past 3 held for review, past 5 refused (edge spec).
     SURVEY_ANON_HOLD_AFTER_PER_HOUR: "3",
     SURVEY_ANON_PER_IP_PER_HOUR: "5",
