@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseMode, env } from "@/lib/env";
+import { noteDatabaseOutcome } from "./availability";
 
 function createClient(): PrismaClient {
   if (!env.DATABASE_URL) {
@@ -14,7 +15,22 @@ function createClient(): PrismaClient {
   // interleave mid-protocol, so the app keeps a single connection to it.
   const max = env.DATABASE_POOL_MAX ?? (databaseMode === "embedded" ? 1 : 10);
   const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max, ...connectionLimits() });
-  return new PrismaClient({ adapter });
+  // Every operation reports whether the database answered, so a page that fails during an outage
+  // is answered 503 + Retry-After by the server entry (lib/db/availability.ts), not 500.
+  return new PrismaClient({ adapter }).$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          const result = await query(args);
+          noteDatabaseOutcome();
+          return result;
+        } catch (error) {
+          noteDatabaseOutcome(error);
+          throw error;
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 /**

@@ -10,6 +10,7 @@
 // Usage: node --import tsx lib/server/serve.ts [--dev]   (PORT, HOSTNAME from the environment)
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
+import { databaseRecentlyUnavailable } from "../db/availability";
 import { createAdmission, admissionOptionsFromEnv, type AdmissionOptions } from "./admission";
 import { setClientAddress, trustedHops } from "./forwarded";
 import { startInvalidation, type Invalidation } from "./invalidation";
@@ -25,6 +26,8 @@ export type ParleyServerOptions = {
   trustProxy: number;
   /** The public origin (NEXTAUTH_URL): https turns on HSTS and the Secure flag on every cookie. */
   publicUrl?: string;
+  /** Retry-After (seconds) on a page that failed during a database outage (DATABASE_RETRY_AFTER_SECONDS, default 5). */
+  databaseRetryAfterSeconds?: number;
   /** Longest wait, ms, for another request's render of the same cached page (default 2000). */
   cacheWaitMs?: number;
   /** Called after a successful write request, to tell other processes (NOTIFY). */
@@ -67,6 +70,24 @@ function secureCookies(res: ServerResponse) {
   res.appendHeader = ((name: string, value: string | readonly string[]) => appendHeader(name, name.toLowerCase() === "set-cookie" ? (fix(value) as string[]) : value)) as typeof res.appendHeader;
 }
 
+/**
+ * A response that fails with a 5xx while the database is unreachable or timing out (a page whose
+ * render hit the outage) is a 503 with Retry-After and no-store, not a 500: the calm error page is
+ * the same, but clients and proxies learn it is temporary. The API edge sets 503 itself.
+ */
+function outageIsUnavailable(res: ServerResponse, retryAfterSeconds: number) {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((statusCode: number, ...rest: unknown[]) => {
+    if (statusCode >= 500 && statusCode !== 503 && databaseRecentlyUnavailable()) {
+      statusCode = 503;
+      res.statusCode = 503;
+      res.setHeader("retry-after", String(retryAfterSeconds));
+      res.setHeader("cache-control", "no-store");
+    }
+    return writeHead(statusCode, ...rest);
+  }) as typeof res.writeHead;
+}
+
 /** Paths always served, whatever the load: health/readiness and the build's static files. */
 function alwaysAdmitted(url: string): boolean {
   return url.startsWith("/api/health") || url.startsWith("/_next/static/");
@@ -92,6 +113,7 @@ export function createParleyListener(options: ParleyServerOptions) {
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     setClientAddress(req, options.trustProxy);
+    outageIsUnavailable(res, options.databaseRetryAfterSeconds ?? 5);
     if (https) {
       res.setHeader("strict-transport-security", "max-age=63072000; includeSubDomains");
       secureCookies(res);
@@ -165,6 +187,7 @@ async function main() {
     cache: cacheOptions,
     trustProxy: trustedHops(process.env.TRUST_PROXY),
     publicUrl: process.env.NEXTAUTH_URL,
+    databaseRetryAfterSeconds: Number(process.env.DATABASE_RETRY_AFTER_SECONDS ?? 5) || 5,
     onWrite: () => invalidation?.notify(),
   });
   if (parley.cache && process.env.DATABASE_URL && process.env.PARLEY_DB_MODE !== "embedded") {
