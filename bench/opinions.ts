@@ -25,6 +25,8 @@ const variants: Record<string, PolisGroupsSettings> = {
   restarts: { groupRestarts: 20 },
   "restarts+stability": { groupRestarts: 20, kSelection: "stability" },
   stability: { kSelection: "stability" },
+  "restarts+nearest": { groupRestarts: 20, membership: "nearestCentre" },
+  "restarts+stability+nearest": { groupRestarts: 20, kSelection: "stability", membership: "nearestCentre" },
 };
 
 const arg = process.argv.find((a) => a.startsWith("--variant="))?.slice(10);

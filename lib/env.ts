@@ -67,7 +67,6 @@ const ZEnv = z.object({
   /** Flags one account may raise per hour. */
   LIMIT_FLAGS_PER_HOUR: z.coerce.number().int().positive().default(20),
   /** Writes through the public API per caller (account, else client address) per minute. */
-  LIMIT_API_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(120),
 });
 
 export type Env = z.infer<typeof ZEnv>;

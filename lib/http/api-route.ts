@@ -29,7 +29,11 @@ export type EndpointSpec<P extends z.ZodType, Q extends z.ZodType, H extends z.Z
   body?: B;
   /** Largest JSON body accepted, in bytes (default 64 KiB). */
   maxBodyBytes?: number;
-  /** Spent once per call, keyed by the caller's account id or else the client address. */
+  /**
+   * Spent once per call, keyed by the caller's account id or else the client address. For endpoints
+   * whose limit may be checked before the use case; the write endpoints of /api/v1 limit inside their
+   * use case instead, after the idempotency lookup, so a retry of a stored write never meets a 429.
+   */
   limit?: LimitName;
   /** Statuses the use case itself may answer (e.g. 409 closed, 429 from a domain limit), for OpenAPI. */
   statuses?: readonly number[];

@@ -19,8 +19,6 @@ export const limitPolicies = {
   vote: () => ({ points: env.LIMIT_VOTES_PER_HOUR, duration: 3600 }),
   /** Flags per account. */
   flag: () => ({ points: env.LIMIT_FLAGS_PER_HOUR, duration: 3600 }),
-  /** Public API writes per caller (account id, else client address). */
-  apiWrite: () => ({ points: env.LIMIT_API_WRITES_PER_MINUTE, duration: 60 }),
 } as const;
 export type LimitName = keyof typeof limitPolicies;
 

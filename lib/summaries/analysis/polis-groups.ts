@@ -54,6 +54,13 @@ export interface PolisGroupsSettings {
    * squares. Pol.is runs one start (warm-started over many live updates).
    */
   groupRestarts?: number;
+  /**
+   * Departure: "nearestCentre" puts each clustered participant in the group whose centre is nearest
+   * to their own point, instead of Pol.is's "the group of their base cluster" (step 10). A base
+   * cluster straddling two groups then no longer moves all its members together when a few votes
+   * change, which makes the grouping steadier without changing the centres.
+   */
+  membership?: "baseCluster" | "nearestCentre";
 }
 
 export interface KCandidate {
@@ -197,6 +204,17 @@ function pca(m: Matrix, mean: Float64Array, seed: number, start?: (Float64Array 
 }
 
 const distance = (a: Point, b: Point) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+
+/** Index of the centre nearest to `p` (first on ties). */
+function nearest(p: Point, centres: Point[]): number {
+  let best = 0;
+  let bestD = Infinity;
+  centres.forEach((c, i) => {
+    const d = distance(p, c);
+    if (d < bestD) [best, bestD] = [i, d];
+  });
+  return best;
+}
 
 function firstDistinct(points: Point[], k: number): Point[] {
   const out: Point[] = [];
@@ -387,6 +405,7 @@ export function polisGroups(votes: { participantId: string; statementId: string;
   if (settings.pinnedK != null) departures.push("pinnedK");
   if (settings.zeroOnlyWhereVoted) departures.push("zeroOnlyWhereVoted");
   if (settings.groupRestarts) departures.push("groupRestarts");
+  if (settings.membership === "nearestCentre") departures.push("membership:nearestCentre");
 
   const m = buildMatrix(votes, new Set(settings.zeroedStatements ?? []), settings.participantOrder, settings.zeroOnlyWhereVoted === true);
   const cols = m.statements.length;
@@ -483,7 +502,7 @@ export function polisGroups(votes: { participantId: string; statementId: string;
   }
   const labels = base.labels.slice();
   clustered.forEach((i, n) => {
-    labels[i] = chosen.baseLabels[c.baseOf[n]!]!;
+    labels[i] = settings.membership === "nearestCentre" ? nearest(points[i]!, chosen.centres) : chosen.baseLabels[c.baseOf[n]!]!;
   });
   return {
     ...base,
