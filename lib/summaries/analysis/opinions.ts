@@ -22,6 +22,8 @@ export interface OpinionSettings {
   zeroOnlyWhereVoted?: boolean;
   /** Departure when > 0: see PolisGroupsSettings.groupRestarts (Pol.is: 0). */
   groupRestarts?: number;
+  /** Departure when "nearestCentre": see PolisGroupsSettings.membership (Pol.is: "baseCluster"). */
+  membership?: "baseCluster" | "nearestCentre";
   /** Statements moderated out: zeroed in the grouping, left out of consensus and distinctive lists. */
   zeroedStatements?: string[];
   /** Participants in order of their first vote; default: order of first appearance in `votes`. */
@@ -92,6 +94,7 @@ export function findOpinionGroups(votes: Vote[], settings: OpinionSettings = {})
     kSelection: settings.kSelection ?? "silhouette",
     zeroOnlyWhereVoted: settings.zeroOnlyWhereVoted ?? false,
     groupRestarts: settings.groupRestarts ?? 0,
+    membership: settings.membership ?? "baseCluster",
     zeroedStatements: settings.zeroedStatements,
     participantOrder: settings.participantOrder,
     warmStart: settings.warmStart,

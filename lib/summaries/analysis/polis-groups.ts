@@ -536,3 +536,4 @@ function stabilityByK(points: Point[], full: Clustering, maxK: number, seed: num
   }
   return new Map([...totals].map(([k, t]) => [k, t / rounds]));
 }
+
