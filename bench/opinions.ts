@@ -9,8 +9,8 @@
  * as a ratio to the faithful run of the same conversation, measured side by side in this process.
  * "Reproducible" is POLIS-MATH.md's check: the participants with a group-id are exactly those with
  * ≥ min(7, statements with a vote) votes; the goal (mean ARI ≥ 0.85, none below 0.5) is over those.
- * Options: --variant=faithful|restarts|restarts+stability|stability|restarts+nearest (default: all;
- * restarts+nearest is what the app runs: DEFAULT_SETTINGS in lib/summaries/analysis/analyse.ts).
+ * Options: --variant=faithful|restarts|restarts+stability|stability|restarts+nearest|app (default: all;
+ * app is what the app runs: DEFAULT_SETTINGS in lib/summaries/analysis/analyse.ts).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,6 +27,7 @@ const variants: Record<string, PolisGroupsSettings> = {
   "restarts+stability": { groupRestarts: 20, kSelection: "stability" },
   stability: { kSelection: "stability" },
   "restarts+nearest": { groupRestarts: 20, membership: "nearestCentre" },
+  app: { groupRestarts: 20, membership: "nearestCentre", separationTieBreak: 0.005 },
 };
 
 const arg = process.argv.find((a) => a.startsWith("--variant="))?.slice(10);

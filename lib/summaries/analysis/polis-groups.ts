@@ -61,6 +61,15 @@ export interface PolisGroupsSettings {
    * change, which makes the grouping steadier without changing the centres.
    */
   membership?: "baseCluster" | "nearestCentre";
+  /**
+   * Departure (needs groupRestarts): among the group step's solutions for a k whose weighted
+   * within-group sum of squares is within this fraction of the best one (e.g. 0.005 = 0.5 %), keep the
+   * best separated (highest silhouette over the base-cluster centres). Near-equal k-means optima are
+   * indistinguishable by Pol.is's objective, and the one whose boundary runs through sparse ground
+   * moves least when a few votes change. k itself is still chosen from the best solutions (step 9).
+   * 0 / unset: the lowest sum of squares wins.
+   */
+  separationTieBreak?: number;
 }
 
 export interface KCandidate {
@@ -314,7 +323,7 @@ interface Clustering {
 }
 
 /** Steps 7–8: 100 base clusters over the in-conv points, then weighted k-means over them per k. */
-function clusterPoints(points: Point[], maxK: number, warm?: WarmStart | null, restarts = 0, seed = 1): Clustering {
+function clusterPoints(points: Point[], maxK: number, warm?: WarmStart | null, restarts = 0, seed = 1, tieBreak = 0): Clustering {
   const baseInit = warm?.baseCentres?.length ? mergeInit(warm.baseCentres, points, 100) : firstDistinct(points, 100);
   const base = kmeansFrom(points, points.map(() => 1), baseInit, 100);
   const baseSizes = base.centres.map(() => 0);
@@ -330,13 +339,29 @@ function clusterPoints(points: Point[], maxK: number, warm?: WarmStart | null, r
     if (restarts > 0) {
       const random = seededRandom(seed * 7919 + k);
       let best = withinSS(base.centres, baseSizes, g);
+      const all: { h: typeof g; ss: number }[] = [{ h: g, ss: best }];
       for (let r = 0; r < restarts; r++) {
         const start = kmeansPlusPlus(base.centres, baseSizes, k, random);
         if (start.length < k) break;
         const h = kmeansFrom(base.centres, baseSizes, start, 100);
         const ss = withinSS(base.centres, baseSizes, h);
+        if (h.centres.length === g.centres.length) all.push({ h, ss });
         if (h.centres.length === g.centres.length && ss < best - 1e-9) [g, best] = [h, ss];
       }
+      // The k is chosen by the best solution's silhouette (step 9); only the grouping at that k may
+      // be swapped for a near-equal, better separated one (separationTieBreak).
+      const kSilhouette = silhouette(base.centres, g.labels);
+      if (tieBreak > 0 && g.centres.length >= 2) {
+        let bestSeparation = kSilhouette;
+        for (const c of all) {
+          if (c.h.centres.length !== g.centres.length || c.ss > best * (1 + tieBreak)) continue;
+          const separation = silhouette(base.centres, c.h.labels);
+          if (separation > bestSeparation + 1e-12) [bestSeparation, g] = [separation, c.h];
+        }
+      }
+      if (g.centres.length < 2) continue;
+      groupings.push({ k: g.centres.length, centres: g.centres, baseLabels: g.labels, silhouette: kSilhouette });
+      continue;
     }
     if (g.centres.length < 2) continue;
     groupings.push({ k: g.centres.length, centres: g.centres, baseLabels: g.labels, silhouette: silhouette(base.centres, g.labels) });
@@ -406,6 +431,7 @@ export function polisGroups(votes: { participantId: string; statementId: string;
   if (settings.zeroOnlyWhereVoted) departures.push("zeroOnlyWhereVoted");
   if (settings.groupRestarts) departures.push("groupRestarts");
   if (settings.membership === "nearestCentre") departures.push("membership:nearestCentre");
+  if (settings.separationTieBreak && settings.groupRestarts) departures.push("separationTieBreak");
 
   const m = buildMatrix(votes, new Set(settings.zeroedStatements ?? []), settings.participantOrder, settings.zeroOnlyWhereVoted === true);
   const cols = m.statements.length;
@@ -483,7 +509,7 @@ export function polisGroups(votes: { participantId: string; statementId: string;
 
   const maxK = settings.pinnedK != null ? Math.max(2, Math.min(5, settings.pinnedK)) : (settings.maxGroups ?? 5);
   const clusterPts = clustered.map((i) => points[i]!);
-  const c = clusterPoints(clusterPts, maxK, settings.warmStart, settings.groupRestarts ?? 0, seed);
+  const c = clusterPoints(clusterPts, maxK, settings.warmStart, settings.groupRestarts ?? 0, seed, settings.separationTieBreak ?? 0);
   if (!c.groupings.length) return { ...base, warmStart: warmOut(c.baseCentres, {}) };
   const candidates: KCandidate[] = c.groupings.map((g) => ({ k: g.k, silhouette: g.silhouette }));
   let chosen = bySilhouette(c.groupings);
