@@ -27,7 +27,7 @@ const variants: Record<string, PolisGroupsSettings> = {
   "restarts+stability": { groupRestarts: 20, kSelection: "stability" },
   stability: { kSelection: "stability" },
   "restarts+nearest": { groupRestarts: 20, membership: "nearestCentre" },
-  app: { groupRestarts: 20, membership: "nearestCentre", separationTieBreak: 0.005 },
+  app: { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.005 },
 };
 
 const arg = process.argv.find((a) => a.startsWith("--variant="))?.slice(10);

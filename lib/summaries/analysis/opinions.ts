@@ -24,8 +24,8 @@ export interface OpinionSettings {
   groupRestarts?: number;
   /** Departure when "nearestCentre": see PolisGroupsSettings.membership (Pol.is: "baseCluster"). */
   membership?: "baseCluster" | "nearestCentre";
-  /** Departure when > 0: see PolisGroupsSettings.separationTieBreak (Pol.is: 0). */
-  separationTieBreak?: number;
+  /** Departure when > 0: see PolisGroupsSettings.nearEqualTolerance (Pol.is: 0). */
+  nearEqualTolerance?: number;
   /** Statements moderated out: zeroed in the grouping, left out of consensus and distinctive lists. */
   zeroedStatements?: string[];
   /** Participants in order of their first vote; default: order of first appearance in `votes`. */
@@ -97,7 +97,7 @@ export function findOpinionGroups(votes: Vote[], settings: OpinionSettings = {})
     zeroOnlyWhereVoted: settings.zeroOnlyWhereVoted ?? false,
     groupRestarts: settings.groupRestarts ?? 0,
     membership: settings.membership ?? "baseCluster",
-    separationTieBreak: settings.separationTieBreak ?? 0,
+    nearEqualTolerance: settings.nearEqualTolerance ?? 0,
     zeroedStatements: settings.zeroedStatements,
     participantOrder: settings.participantOrder,
     warmStart: settings.warmStart,

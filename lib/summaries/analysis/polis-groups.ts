@@ -62,14 +62,18 @@ export interface PolisGroupsSettings {
    */
   membership?: "baseCluster" | "nearestCentre";
   /**
-   * Departure (needs groupRestarts): among the group step's solutions for a k whose weighted
-   * within-group sum of squares is within this fraction of the best one (e.g. 0.005 = 0.5 %), keep the
-   * best separated (highest silhouette over the base-cluster centres). Near-equal k-means optima are
-   * indistinguishable by Pol.is's objective, and the one whose boundary runs through sparse ground
-   * moves least when a few votes change. k itself is still chosen from the best solutions (step 9).
-   * 0 / unset: the lowest sum of squares wins.
+   * Departure (needs groupRestarts): the group step's solutions for a k whose weighted within-group
+   * sum of squares is within this fraction of the best (e.g. 0.005 = 0.5 %) count as equally good,
+   * and among them the grouping kept is Pol.is's own (the first-distinct start, step 8) if it is one
+   * of them, else the best separated (highest silhouette over the base-cluster centres). Why: the
+   * restarts rescue a first-distinct start stuck in a clearly worse optimum, but when several optima
+   * are near-equal, Pol.is's objective cannot tell them apart; the live service got where it is from
+   * its own first-distinct start carried forward through every update, so that lineage is the best
+   * guess of what it shows; failing that, the best separated boundary moves least when votes change.
+   * k itself is still chosen from the best solutions' silhouettes (step 9). 0 / unset: the lowest sum
+   * of squares wins.
    */
-  separationTieBreak?: number;
+  nearEqualTolerance?: number;
 }
 
 export interface KCandidate {
@@ -323,7 +327,7 @@ interface Clustering {
 }
 
 /** Steps 7–8: 100 base clusters over the in-conv points, then weighted k-means over them per k. */
-function clusterPoints(points: Point[], maxK: number, warm?: WarmStart | null, restarts = 0, seed = 1, tieBreak = 0): Clustering {
+function clusterPoints(points: Point[], maxK: number, warm?: WarmStart | null, restarts = 0, seed = 1, nearEqual = 0): Clustering {
   const baseInit = warm?.baseCentres?.length ? mergeInit(warm.baseCentres, points, 100) : firstDistinct(points, 100);
   const base = kmeansFrom(points, points.map(() => 1), baseInit, 100);
   const baseSizes = base.centres.map(() => 0);
@@ -348,15 +352,19 @@ function clusterPoints(points: Point[], maxK: number, warm?: WarmStart | null, r
         if (h.centres.length === g.centres.length) all.push({ h, ss });
         if (h.centres.length === g.centres.length && ss < best - 1e-9) [g, best] = [h, ss];
       }
-      // The k is chosen by the best solution's silhouette (step 9); only the grouping at that k may
-      // be swapped for a near-equal, better separated one (separationTieBreak).
+      // k is chosen by the best solution's silhouette (step 9); only the grouping kept at that k may
+      // be another near-equal one (nearEqualTolerance): Pol.is's own start, else the best separated.
       const kSilhouette = silhouette(base.centres, g.labels);
-      if (tieBreak > 0 && g.centres.length >= 2) {
-        let bestSeparation = kSilhouette;
-        for (const c of all) {
-          if (c.h.centres.length !== g.centres.length || c.ss > best * (1 + tieBreak)) continue;
-          const separation = silhouette(base.centres, c.h.labels);
-          if (separation > bestSeparation + 1e-12) [bestSeparation, g] = [separation, c.h];
+      if (nearEqual > 0 && g.centres.length >= 2) {
+        const near = all.filter((c) => c.h.centres.length === g.centres.length && c.ss <= best * (1 + nearEqual));
+        const polisStart = all[0]!;
+        if (near.includes(polisStart)) g = polisStart.h;
+        else {
+          let bestSeparation = kSilhouette;
+          for (const c of near) {
+            const separation = silhouette(base.centres, c.h.labels);
+            if (separation > bestSeparation + 1e-12) [bestSeparation, g] = [separation, c.h];
+          }
         }
       }
       if (g.centres.length < 2) continue;
@@ -431,7 +439,7 @@ export function polisGroups(votes: { participantId: string; statementId: string;
   if (settings.zeroOnlyWhereVoted) departures.push("zeroOnlyWhereVoted");
   if (settings.groupRestarts) departures.push("groupRestarts");
   if (settings.membership === "nearestCentre") departures.push("membership:nearestCentre");
-  if (settings.separationTieBreak && settings.groupRestarts) departures.push("separationTieBreak");
+  if (settings.nearEqualTolerance && settings.groupRestarts) departures.push("nearEqualOptima");
 
   const m = buildMatrix(votes, new Set(settings.zeroedStatements ?? []), settings.participantOrder, settings.zeroOnlyWhereVoted === true);
   const cols = m.statements.length;
@@ -509,7 +517,7 @@ export function polisGroups(votes: { participantId: string; statementId: string;
 
   const maxK = settings.pinnedK != null ? Math.max(2, Math.min(5, settings.pinnedK)) : (settings.maxGroups ?? 5);
   const clusterPts = clustered.map((i) => points[i]!);
-  const c = clusterPoints(clusterPts, maxK, settings.warmStart, settings.groupRestarts ?? 0, seed, settings.separationTieBreak ?? 0);
+  const c = clusterPoints(clusterPts, maxK, settings.warmStart, settings.groupRestarts ?? 0, seed, settings.nearEqualTolerance ?? 0);
   if (!c.groupings.length) return { ...base, warmStart: warmOut(c.baseCentres, {}) };
   const candidates: KCandidate[] = c.groupings.map((g) => ({ k: g.k, silhouette: g.silhouette }));
   let chosen = bySilhouette(c.groupings);
