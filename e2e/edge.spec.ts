@@ -301,7 +301,8 @@ test("suspended while the page is open: comment, reply, edit, withdraw, vote, fl
     await expect(their.getByText(refusal)).toBeVisible();
 
     await their.getByRole("button", { name: "Agree", exact: true }).click();
-    await expect(their.getByRole("alert").filter({ hasText: refusal })).toBeVisible();
+    // The reply form above still shows its own refusal: look in the vote form.
+    await expect(their.getByRole("form", { name: "Your vote" }).getByRole("alert").filter({ hasText: refusal })).toBeVisible();
 
     await their.locator("summary", { hasText: "Report to the moderators" }).click();
     await their.getByLabel("Why should the moderators look at this?").fill("Testing a report.");
