@@ -78,7 +78,7 @@ test("a stakeholder comments on 2.1, proposes a change, replies, votes, records 
   expect(mail.text).toContain("/unsubscribe?u=");
 });
 
-test("a moderator hides a comment with a reason, the audit log shows it, and a suspended participant cannot post", async ({ page, browser, db, createUser }) => {
+test("a moderator hides a comment with a reason, the audit log shows it to owners and moderators, and a suspended participant cannot post", async ({ page, browser, db, createUser }) => {
   test.setTimeout(90_000);
   const owner = await createUser({ name: "Olga Owner" });
   const moderator = await createUser({ name: "Moses Moderator" });
@@ -106,11 +106,13 @@ test("a moderator hides a comment with a reason, the audit log shows it, and a s
   await axe("moderation queue");
   await page.goto(`/drafts/${draft.reference}/p/p-1.1`);
   const card = page.locator(`#comment-${spam.id}`);
-  await card.getByLabel("Public reason").fill("Advertising is not allowed (rule 4).");
+  await card.getByLabel("Public reason for hiding (everyone sees it in place of the comment)").fill("Advertising is not allowed (rule 4).");
+  await card.getByLabel("Yes, hide this comment from the public").check();
   await card.getByRole("button", { name: "Hide" }).click();
   await expect(card.getByTestId("removed")).toContainText("Removed by the moderator: Advertising is not allowed (rule 4).");
   await axe("thread as a moderator");
-  await card.getByLabel("Reason").fill("Repeated advertising");
+  await card.getByLabel("Reason for the suspension (only this organisation's moderators and owners see it)").fill("Repeated advertising");
+  await card.getByLabel("Yes, suspend this person from all of this organisation's consultations").check();
   await card.getByRole("button", { name: "Suspend the author" }).click();
   await expect(card.getByText("The participant is suspended")).toBeVisible();
 
@@ -127,7 +129,9 @@ test("a moderator hides a comment with a reason, the audit log shows it, and a s
   await expect(ownerPage.getByTestId("audit-log")).toContainText("Hid a comment");
   await expect(ownerPage.getByTestId("audit-log")).toContainText("Advertising is not allowed (rule 4).");
   await expect(ownerPage.getByTestId("audit-log")).toContainText("Moses Moderator");
-  expect((await page.goto(`/organisations/${org.slug}/audit-log`))?.status()).toBe(404);
+  // The moderator reads the moderation entries too (e2e/moderation-tools.spec.ts).
+  expect((await page.goto(`/organisations/${org.slug}/audit-log`))?.status()).toBe(200);
+  await expect(page.getByTestId("audit-log")).toContainText("Hid a comment");
 
   // The suspended participant sees a notice instead of the comment form (every verb is also refused
   // on the server: lib/moderation/suspension.integration.test.ts, e2e/edge.spec.ts).

@@ -84,7 +84,13 @@ test("a moderator summarises the seeded consultation and a signed-out visitor re
   await expect(progressLabel).toHaveText(`${openBefore - 1} of 270 comments still have no disposition`);
 
   // Publish the summary (version 2: the seed published version 1).
+  // Publishing warns about the comments still without a disposition and asks for confirmation.
+  await expect(page.getByTestId("undecided-warning")).toContainText(`${openBefore - 1} comments have no disposition yet.`);
   await page.getByLabel("Note for readers (optional)").fill("Updated with the first dispositions.");
+  await page.getByRole("button", { name: "Publish the summary" }).click();
+  await expect(page.getByRole("form", { name: "Publish the summary" }).getByRole("alert")).toHaveText("Tick “Yes, publish this summary” to publish it.");
+  await expect(page.getByTestId("published-versions")).not.toContainText("Version 2");
+  await page.getByLabel("Yes, publish this summary for everyone to read").check();
   await page.getByRole("button", { name: "Publish the summary" }).click();
   await expect(page.getByText("Summary published.")).toBeVisible();
   await expect(page.getByTestId("published-versions")).toContainText("Version 2");

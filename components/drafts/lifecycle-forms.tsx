@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/form/form-message";
 import { SubmitButton } from "@/components/form/submit-button";
 import { TextField } from "@/components/form/text-field";
+import { ConfirmCheckbox } from "@/components/form/confirm-checkbox";
 import { useFormText } from "@/components/form/use-form-text";
 import { idleState, type ActionState } from "@/lib/action-state";
 
@@ -93,6 +94,8 @@ export function TransitionDraftForm({ action, draftId, to, label, hint, danger }
         {t("transitionNote")}
       </label>
       <input id={id} name="note" maxLength={500} defaultValue={f.value("note")} className="input" />
+      {/* Keyed by the state so an error re-renders the box unticked with its message. */}
+      <ConfirmCheckbox key={state.status} id={`confirm-${to}`} label={t(`confirm.${to}`)} error={f.fieldError("confirm")} />
       <div>
         <SubmitButton className={danger ? "btn-secondary text-danger" : "btn-secondary"}>{label}</SubmitButton>
       </div>

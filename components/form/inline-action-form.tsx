@@ -39,7 +39,9 @@ export function InlineActionForm({
   }, [state]);
   const tm = useTranslations("participation.messages");
   const f = useFormText(state);
-  const fieldError = state.fieldErrors ? Object.keys(state.fieldErrors).map((k) => f.fieldError(k)).find(Boolean) : undefined;
+  // Every field's message at once (e.g. a missing reason and an unticked confirmation box).
+  const fieldErrors = state.fieldErrors ? [...new Set(Object.keys(state.fieldErrors).map((k) => f.fieldError(k)).filter(Boolean))] : [];
+  const fieldError = fieldErrors.length ? fieldErrors.join(" ") : undefined;
   return (
     <form ref={form} action={formAction} className={className} aria-label={label}>
       {Object.entries(hidden).map(([name, value]) => (

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ConfirmCheckbox } from "@/components/form/confirm-checkbox";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { diffWords } from "@/lib/drafts/document/diff";
 import { isolate } from "@/lib/i18n/isolate";
@@ -15,6 +16,8 @@ type Ctx = {
   organisationId: string;
   open: boolean;
   signedIn: boolean;
+  /** The viewer is suspended (platform or this organisation): no edit, withdraw or report controls. */
+  suspended?: boolean;
   canPostOfficially: boolean;
   currentVersion: number;
   locale: string;
@@ -29,7 +32,8 @@ export async function CommentCard({ comment, ctx, moderator, isReply = false }: 
   const who = a.name
     ? [isolate(a.name), a.group ? tg(a.group) : null, a.country ? countryName(a.country, ctx.locale) : null, a.affiliation ? isolate(a.affiliation) : null].filter(Boolean).join(" · ")
     : [t("anonymousParticipant"), a.group ? tg(a.group) : null].filter(Boolean).join(" · ");
-  const editable = a.isViewer && comment.status !== "WITHDRAWN" && comment.status !== "HIDDEN" && ctx.now - comment.createdAt.getTime() < 15 * 60_000;
+  // Controls appear only where the server would accept them (lib/comments/edit-comment.ts, cast-vote.ts).
+  const editable = a.isViewer && !ctx.suspended && comment.status !== "WITHDRAWN" && comment.status !== "HIDDEN" && ctx.now - comment.createdAt.getTime() < 15 * 60_000;
   const voteLabel = { AGREE: t("agree"), DISAGREE: t("disagree"), PASS: t("pass") } as const;
   return (
     <article id={`comment-${comment.id}`} className={`flex flex-col gap-2 ${isReply ? "border-s-2 border-line ps-4" : "card"}`} aria-labelledby={`comment-${comment.id}-by`}>
@@ -104,7 +108,7 @@ export async function CommentCard({ comment, ctx, moderator, isReply = false }: 
               </table>
             </details>
           ) : null}
-          {ctx.open && ctx.signedIn ? (
+          {ctx.open && ctx.signedIn && !a.isViewer ? (
             <InlineActionForm action={voteAction} hidden={{ commentId: comment.id }} label={t("voteLabel")}>
               {(["AGREE", "DISAGREE", "PASS"] as const).map((v) => (
                 <button key={v} type="submit" name="value" value={v} aria-pressed={comment.viewerVote === v} className={`btn-secondary min-h-11 px-3 text-sm ${comment.viewerVote === v ? "bg-accent text-white" : ""}`}>
@@ -127,12 +131,12 @@ export async function CommentCard({ comment, ctx, moderator, isReply = false }: 
             </InlineActionForm>
           </details>
         ) : null}
-        {a.isViewer && comment.status !== "WITHDRAWN" ? (
+        {a.isViewer && !ctx.suspended && comment.status !== "WITHDRAWN" && comment.status !== "HIDDEN" ? (
           <InlineActionForm action={withdrawCommentAction} hidden={{ commentId: comment.id }}>
             <button type="submit" className="link min-h-11">{t("withdraw")}</button>
           </InlineActionForm>
         ) : null}
-        {ctx.signedIn && !a.isViewer && comment.status === "PUBLISHED" ? (
+        {ctx.signedIn && !ctx.suspended && !a.isViewer && comment.status === "PUBLISHED" ? (
           <details>
             <summary className="cursor-pointer text-accent">{t("flag")}</summary>
             <InlineActionForm action={flagCommentAction} hidden={{ commentId: comment.id }} className="mt-2 flex flex-col gap-2">
@@ -156,6 +160,7 @@ export async function CommentCard({ comment, ctx, moderator, isReply = false }: 
             <InlineActionForm action={moderateCommentAction} hidden={{ commentId: comment.id, action: "HIDE" }}>
               <label htmlFor={`hide-${comment.id}`}>{t("hideReason")}</label>
               <input id={`hide-${comment.id}`} name="reason" className="input max-w-72" maxLength={500} />
+              <ConfirmCheckbox id={`hide-confirm-${comment.id}`} label={t("confirmHide")} />
               <button type="submit" className="btn-secondary">{t("hide")}</button>
             </InlineActionForm>
           ) : null}
@@ -168,6 +173,7 @@ export async function CommentCard({ comment, ctx, moderator, isReply = false }: 
             <InlineActionForm action={suspendParticipantAction} hidden={{ organisationId: ctx.organisationId, userId: a.userId, suspend: "1" }}>
               <label htmlFor={`suspend-${comment.id}`}>{t("suspendReason")}</label>
               <input id={`suspend-${comment.id}`} name="reason" className="input max-w-72" maxLength={500} />
+              <ConfirmCheckbox id={`suspend-confirm-${comment.id}`} label={t("confirmSuspend")} />
               <button type="submit" className="btn-secondary text-danger">{t("suspend")}</button>
             </InlineActionForm>
           ) : null}

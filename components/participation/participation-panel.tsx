@@ -13,6 +13,8 @@ type Props = {
   /** The reader is suspended from this organisation's consultations: a notice instead of the forms. */
   suspended?: boolean;
   following: boolean;
+  /** Scheduled or open for comment (lib/drafts/visibility `isFollowable`): Follow is offered; otherwise only "Stop following". */
+  followable: boolean;
   generalCount: number;
   sections: Array<{ number: string; title: string }>;
   distribution: Record<string, Record<string, number>>;
@@ -21,7 +23,7 @@ type Props = {
 };
 
 /** Under the draft's header: how to take part, follow, your positions, and everyone's positions. */
-export async function ParticipationPanel({ draftId, base, open, signedIn, suspended = false, following, generalCount, sections, distribution, mine, surveys = [] }: Props) {
+export async function ParticipationPanel({ draftId, base, open, signedIn, suspended = false, following, followable, generalCount, sections, distribution, mine, surveys = [] }: Props) {
   const t = await getTranslations("participation");
   const rows = [{ number: "", title: t("overall") }, ...sections];
   return (
@@ -51,7 +53,7 @@ export async function ParticipationPanel({ draftId, base, open, signedIn, suspen
           </Link>
         ) : null}
       </p>
-      {signedIn ? (
+      {signedIn && (following || followable) ? (
         <InlineActionForm action={followAction} hidden={{ draftId, follow: following ? "0" : "1" }}>
           <button type="submit" className="btn-secondary" aria-pressed={following}>
             {following ? t("unfollow") : t("follow")}

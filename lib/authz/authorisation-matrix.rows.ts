@@ -23,7 +23,7 @@ import { previewDraft } from "@/lib/drafts/preview-draft";
 import { setPreModeration } from "@/lib/drafts/set-pre-moderation";
 import { extendDraft, transitionDraft } from "@/lib/drafts/transition-draft";
 import { updateDraft } from "@/lib/drafts/update-draft";
-import { flagComment, moderateComment, setParticipantSuspension } from "@/lib/moderation/moderate-comment";
+import { flagComment, liftSuspension, moderateComment, setParticipantSuspension } from "@/lib/moderation/moderate-comment";
 import { followDraft, updateNotificationSettings } from "@/lib/notifications/preferences";
 import { setDisposition } from "@/lib/summaries/dispositions";
 import { importPolis } from "@/lib/summaries/import-polis";
@@ -135,6 +135,8 @@ export const rows: Record<string, Row> = {
   // Moderation (lib/moderation/actions.ts)
   moderateCommentAction: { allowed: orgModerators, run: async (fx, a) => moderateComment(a, { commentId: await fx.stakeholderComment(), action: "HIDE", reason: "Breaks the code of conduct." }) },
   suspendParticipantAction: { allowed: orgModerators, run: (fx, a) => setParticipantSuspension(a, { organisationId: fx.orgId, userId: fx.actors.otherOrg!.id, suspend: false, reason: "" }) },
+  // Idempotent: lifting a suspension that is not there is allowed (and logs nothing) for moderators.
+  liftSuspensionAction: { allowed: orgModerators, run: (fx, a) => liftSuspension(a, { organisationId: fx.orgId, userId: fx.actors.otherOrg!.id }) },
   // Drafts
   createDraftAction: { allowed: orgEditors, run: (fx, a) => createDraft(a, ZCreateDraftInput.parse({ organisationId: fx.orgId, title: "Another", abstract: "", language: "en", body: "# A\n\nText.\n" })) },
   updateDraftAction: { allowed: orgEditors, run: (fx, a) => updateDraft(a, { draftId: fx.privateDraft.id, title: "Matrix draft", abstract: "", language: "en", topics: "", authors: "", body: "# Scope\n\nThis applies.\n", changeNote: "", publish: false } as never) },

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { consumeLimit } from "@/lib/rate-limit/limits";
 import { assertCanParticipate, loadDraftForParticipation } from "./participation";
 import type { TVoteInput } from "./schemas";
@@ -13,14 +13,17 @@ import type { TVoteInput } from "./schemas";
  * on one comment (and one person's double click) queue behind each other; the totals then move by
  * the difference between the previous and the new vote in the same transaction, so they always
  * equal the rows, at a cost that does not grow with the number of votes.
+ *
+ * Authors cannot vote on their own comments: ConflictError("ownCommentVote"), nothing is written.
  */
 export async function castVote(actor: Actor | null, input: TVoteInput) {
   if (actor) await consumeLimit("vote", actor.id);
   return prisma.$transaction(async (tx) => {
-    const comment = await tx.comment.findUnique({ where: { id: input.commentId }, select: { draftId: true, status: true } });
+    const comment = await tx.comment.findUnique({ where: { id: input.commentId }, select: { draftId: true, status: true, authorId: true } });
     if (!comment || comment.status !== "PUBLISHED") throw new NotFoundError();
     const draft = await loadDraftForParticipation(tx, comment.draftId, actor);
     const participant = await assertCanParticipate(tx, actor, draft);
+    if (comment.authorId === participant.id) throw new ConflictError("ownCommentVote");
     // Checks first, lock last: the comment's row lock is held only for the write and the recount.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Comment" WHERE id = ${input.commentId} AND status = 'PUBLISHED' FOR UPDATE`;
     if (locked.length === 0) throw new NotFoundError();

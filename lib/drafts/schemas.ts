@@ -91,11 +91,21 @@ export const ZExtendDraftInput = z.object({
   note: text(500, "tooLong500", 3),
 });
 
-export const ZDraftTransitionInput = z.object({
-  draftId: z.string().min(1),
-  to: z.enum(["CLOSED", "FINAL", "WITHDRAWN"]),
-  note: z.string().trim().max(500, { error: "tooLong500" }).default(""),
-});
+/**
+ * Closing early, finalising or withdrawing a draft: none can be undone, so the form carries a
+ * confirmation checkbox "confirm" (sent as "on") that the server requires; without it the message is
+ * `confirmCLOSED` / `confirmFINAL` / `confirmWITHDRAWN` and nothing changes.
+ */
+export const ZDraftTransitionInput = z
+  .object({
+    draftId: z.string().min(1),
+    to: z.enum(["CLOSED", "FINAL", "WITHDRAWN"]),
+    note: z.string().trim().max(500, { error: "tooLong500" }).default(""),
+    confirm: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.confirm !== "on") ctx.addIssue({ code: "custom", path: ["confirm"], message: `confirm${v.to}` });
+  });
 export type TDraftTransitionInput = z.infer<typeof ZDraftTransitionInput>;
 
 export const ZPreviewInput = z.object({ body: z.string().max(MAX_BODY_CHARS, { error: "bodyTooLong" }) });

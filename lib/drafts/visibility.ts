@@ -16,3 +16,11 @@ export function canEditDraft(actor: Actor | null, draft: { organisationId: strin
 export function isOpenForComment(draft: { status: DraftStatus; closesAt: Date | null }, now = new Date()): boolean {
   return draft.status === "OPEN" && (!draft.closesAt || draft.closesAt > now);
 }
+
+/**
+ * Whether a reader may start following the draft: it is scheduled or open for comment. A private
+ * working copy (DRAFT), a closed, final or withdrawn draft sends no further version or closing emails.
+ */
+export function isFollowable(draft: { status: DraftStatus; closesAt: Date | null }, now = new Date()): boolean {
+  return draft.status === "SCHEDULED" || isOpenForComment(draft, now);
+}

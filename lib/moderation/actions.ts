@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/safe-action";
-import { moderateComment, setParticipantSuspension } from "./moderate-comment";
-import { ZModerateCommentInput, ZSuspendParticipantInput } from "./schemas";
+import { liftSuspension, moderateComment, setParticipantSuspension } from "./moderate-comment";
+import { ZLiftSuspensionInput, ZModerateCommentInput, ZSuspendParticipantInput } from "./schemas";
 
 const refresh = () => {
   revalidatePath("/drafts/[ref]", "layout");
@@ -20,4 +20,11 @@ export const suspendParticipantAction = formAction(ZSuspendParticipantInput, { a
   await setParticipantSuspension(user, { ...input, suspend: input.suspend === "1" });
   refresh();
   return { status: "success", message: input.suspend === "1" ? "moderation.SUSPEND" : "moderation.UNSUSPEND", values: undefined };
+});
+
+/** "Lift the suspension" on the suspended participants' list and in the queue (idempotent). */
+export const liftSuspensionAction = formAction(ZLiftSuspensionInput, { auth: "required" }, async (input, { user }) => {
+  await liftSuspension(user, input);
+  refresh();
+  return { status: "success", message: "moderation.UNSUSPEND", values: undefined };
 });

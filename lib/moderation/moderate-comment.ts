@@ -58,22 +58,46 @@ export async function flagComment(actor: Actor | null, input: { commentId: strin
   });
 }
 
-/** Suspends (or lifts the suspension of) a participant from this organisation's consultations. */
+/**
+ * Suspends (or lifts the suspension of) a participant from this organisation's consultations. The
+ * reason of a suspension is for the organisation's moderators and owners (the audit log), not shown
+ * to the participant. Lifting goes through `liftSuspension` (idempotent).
+ *
+ * @throws ForbiddenError unless the actor moderates the organisation; FieldError("reason") when a
+ * suspension has no reason of at least 3 characters.
+ */
 export async function setParticipantSuspension(actor: Actor | null, input: { organisationId: string; userId: string; suspend: boolean; reason: string }) {
   assertCan(actor, "moderation.act", { organisationId: input.organisationId });
-  if (input.suspend && input.reason.trim().length < 3) throw new FieldError("reason", "reasonRequired");
-  return prisma.$transaction(async (tx) => {
-    if (input.suspend) {
-      await tx.organisationBan.upsert({
-        where: { organisationId_userId: { organisationId: input.organisationId, userId: input.userId } },
-        create: { organisationId: input.organisationId, userId: input.userId, reason: input.reason.trim() },
-        update: { reason: input.reason.trim() },
-      });
-    } else {
-      await tx.organisationBan.deleteMany({ where: { organisationId: input.organisationId, userId: input.userId } });
-    }
-    await tx.moderationAction.create({
-      data: { organisationId: input.organisationId, targetUserId: input.userId, actorId: actor.id, action: input.suspend ? "SUSPEND" : "UNSUSPEND", reason: input.reason.trim() },
+  if (!input.suspend) return liftSuspension(actor, input);
+  if (input.reason.trim().length < 3) throw new FieldError("reason", "suspendReasonRequired");
+  await prisma.$transaction(async (tx) => {
+    await tx.organisationBan.upsert({
+      where: { organisationId_userId: { organisationId: input.organisationId, userId: input.userId } },
+      create: { organisationId: input.organisationId, userId: input.userId, reason: input.reason.trim() },
+      update: { reason: input.reason.trim() },
     });
+    await tx.moderationAction.create({
+      data: { organisationId: input.organisationId, targetUserId: input.userId, actorId: actor.id, action: "SUSPEND", reason: input.reason.trim() },
+    });
+  });
+  return { lifted: false };
+}
+
+/**
+ * Lifts an organisation's suspension of one participant, for the organisation's moderators and
+ * owners. Idempotent: the audit log records an UNSUSPEND only when a suspension was actually lifted,
+ * so a second click (or two moderators at once) changes nothing and logs nothing.
+ *
+ * @returns `{ lifted: true }` when a suspension was removed, `{ lifted: false }` when there was none.
+ * @throws ForbiddenError (or UnauthenticatedError) unless the actor moderates the organisation.
+ */
+export async function liftSuspension(actor: Actor | null, input: { organisationId: string; userId: string }) {
+  assertCan(actor, "moderation.act", { organisationId: input.organisationId });
+  return prisma.$transaction(async (tx) => {
+    // DELETE is atomic per row: of two concurrent lifts only one sees count 1 and writes the log entry.
+    const removed = await tx.organisationBan.deleteMany({ where: { organisationId: input.organisationId, userId: input.userId } });
+    if (removed.count === 0) return { lifted: false };
+    await tx.moderationAction.create({ data: { organisationId: input.organisationId, targetUserId: input.userId, actorId: actor.id, action: "UNSUSPEND", reason: "" } });
+    return { lifted: true };
   });
 }

@@ -1,14 +1,23 @@
 import "server-only";
 import type { Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
-import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { canReadDraft } from "@/lib/drafts/visibility";
+import { ConflictError, NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import { canReadDraft, isFollowable } from "@/lib/drafts/visibility";
 import { verifyUnsubscribeToken } from "./unsubscribe-token";
 
+/**
+ * Follow (email on new versions and before closing) or stop following a draft.
+ *
+ * @throws UnauthenticatedError; NotFoundError when the actor may not read the draft;
+ * ConflictError("notFollowable") when following a draft that is private, closed, final or withdrawn.
+ */
 export async function followDraft(actor: Actor | null, draftId: string, follow: boolean) {
   if (!actor) throw new UnauthenticatedError();
-  const draft = await prisma.draft.findUnique({ where: { id: draftId }, select: { id: true, status: true, organisationId: true } });
+  const draft = await prisma.draft.findUnique({ where: { id: draftId }, select: { id: true, status: true, closesAt: true, organisationId: true } });
   if (!draft || !canReadDraft(actor, draft)) throw new NotFoundError();
+  // Following is for drafts that will still change or open: not a private working copy, not a closed,
+  // final or withdrawn one. Stopping is always possible.
+  if (follow && !isFollowable(draft)) throw new ConflictError("notFollowable");
   if (follow) {
     await prisma.draftFollow.upsert({ where: { draftId_userId: { draftId, userId: actor.id } }, create: { draftId, userId: actor.id }, update: {} });
   } else {

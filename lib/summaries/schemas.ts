@@ -39,6 +39,8 @@ export const ZPublishSummary = z.object({
   note: z.string().trim().max(500, { error: "tooLong500" }).default(""),
   /** The run the moderator reviewed: publishing refuses if a newer one finished since. */
   runId: z.string().min(1),
+  /** Publishing is public and stays readable: the form's confirmation checkbox must be ticked ("on"). */
+  confirm: z.literal("on", { error: "confirmPublish" }),
 });
 
 /** Choices a moderator makes for one analysis run; `groupCount` "auto" (Pol.is's choice) or a pinned 2–5. */

@@ -7,7 +7,7 @@ import { DraftReadingView } from "@/components/drafts/draft-reading-view";
 import { FormMessage } from "@/components/form/form-message";
 import { ParticipationPanel } from "@/components/participation/participation-panel";
 import { commentCountsByAnchor, positionDistribution, viewerPositions } from "@/lib/comments/queries";
-import { isOpenForComment } from "@/lib/drafts/visibility";
+import { isFollowable, isOpenForComment } from "@/lib/drafts/visibility";
 import { participationBlock } from "@/lib/comments/participation";
 import { isFollowing } from "@/lib/notifications/preferences";
 import { listDraftSurveys } from "@/lib/surveys/queries";
@@ -113,6 +113,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
       signedIn={Boolean(user)}
       suspended={blocked !== null}
       following={following}
+      followable={isFollowable(draft)}
       generalCount={counts[""] ?? 0}
       sections={version.blocks.filter((b) => b.kind === "heading" && b.level === 1).map((b) => ({ number: b.number, title: b.text }))}
       distribution={distribution}

@@ -10,7 +10,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?:
 
 export const metadata = { robots: { index: false } };
 
-/** Every moderator action of the organisation (who, what, when, why), for its owners. */
+/** The organisation's audit log (who, what, when, why): every entry for its owners, the moderation entries for its moderators. */
 export default async function AuditLogPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const user = await getCurrentUser();
@@ -29,6 +29,9 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
         </Link>
       </p>
       <h1 className="text-3xl font-bold">{t("auditLog")}</h1>
+      <p className="text-muted" data-testid="audit-scope">
+        {log.scope === "all" ? t("auditScopeAll") : t("auditScopeModeration")}
+      </p>
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("auditLog")}>
         <table className="w-full text-sm" data-testid="audit-log">
           <caption className="sr-only">{t("auditLog")}</caption>
@@ -46,18 +49,30 @@ export default async function AuditLogPage({ params, searchParams }: Props) {
                 <td className="py-2 pe-3">
                   <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                 </td>
-                <td className="pe-3">{e.actorName}</td>
+                <td className="pe-3">
+                  <bdi>{e.actorName}</bdi>
+                </td>
                 <td className="pe-3">
                   {t(`actions.${e.action}`)}
                   {e.comment ? (
                     <>
                       {" · "}
-                      <span className="text-muted">“{e.comment.body.slice(0, 120)}”</span> ({e.comment.draft.reference})
+                      <span className="text-muted">
+                        “<bdi>{e.comment.body.slice(0, 120)}</bdi>”
+                      </span>{" "}
+                      ({e.comment.draft.reference})
                     </>
                   ) : null}
-                  {e.targetName ? ` · ${e.targetName}` : null}
+                  {e.targetName ? (
+                    <>
+                      {" · "}
+                      <bdi>{e.targetName}</bdi>
+                    </>
+                  ) : null}
                 </td>
-                <td className="pe-3">{e.reason}</td>
+                <td className="pe-3">
+                  <bdi>{e.reason}</bdi>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { moderateCommentAction, suspendParticipantAction } from "@/lib/moderation/actions";
+import { liftSuspensionAction, moderateCommentAction, suspendParticipantAction } from "@/lib/moderation/actions";
+import { ConfirmCheckbox } from "@/components/form/confirm-checkbox";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { Pagination } from "@/components/pagination";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -32,17 +33,32 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
         </Link>
       </p>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
-      {can(user, "org.viewAuditLog", { organisationId: org.org.id }) ? (
-        <p>
-          <Link className="link" href={`/organisations/${slug}/audit-log`}>
-            {t("auditLog")}
-          </Link>
-          {" · "}
-          <Link className="link" href={`/organisations/${slug}/undeliverable-emails`}>
-            {tOutbox("title")}
-          </Link>
-        </p>
-      ) : null}
+      <nav aria-label={t("toolsNav")}>
+        <ul className="flex flex-wrap gap-x-4 gap-y-1">
+          <li>
+            <Link className="link" href={`/organisations/${slug}/moderation/hidden`}>
+              {t("hiddenTitle")}
+            </Link>
+          </li>
+          <li>
+            <Link className="link" href={`/organisations/${slug}/moderation/suspended`}>
+              {t("suspendedTitle")}
+            </Link>
+          </li>
+          <li>
+            <Link className="link" href={`/organisations/${slug}/audit-log`}>
+              {t("auditLog")}
+            </Link>
+          </li>
+          {can(user, "org.viewAuditLog", { organisationId: org.org.id }) ? (
+            <li>
+              <Link className="link" href={`/organisations/${slug}/undeliverable-emails`}>
+                {tOutbox("title")}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
       <p aria-live="polite">{t("count", { count: queue.total })}</p>
       <ul className="flex flex-col gap-4">
         {queue.items.map((c) => (
@@ -76,18 +92,20 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
                 </InlineActionForm>
               )}
               <InlineActionForm action={moderateCommentAction} hidden={{ commentId: c.id, action: "HIDE" }}>
-                <label htmlFor={`q-hide-${c.id}`}>{t("reason")}</label>
+                <label htmlFor={`q-hide-${c.id}`}>{t("hideReason")}</label>
                 <input id={`q-hide-${c.id}`} name="reason" className="input max-w-72" maxLength={500} />
+                <ConfirmCheckbox id={`q-hide-confirm-${c.id}`} label={t("confirmHide")} />
                 <button type="submit" className="btn-secondary">{t("hide")}</button>
               </InlineActionForm>
               {!c.authorBanned ? (
                 <InlineActionForm action={suspendParticipantAction} hidden={{ organisationId: org.org.id, userId: c.authorId, suspend: "1" }}>
-                  <label htmlFor={`q-suspend-${c.id}`}>{t("reason")}</label>
+                  <label htmlFor={`q-suspend-${c.id}`}>{t("suspendReason")}</label>
                   <input id={`q-suspend-${c.id}`} name="reason" className="input max-w-72" maxLength={500} />
+                  <ConfirmCheckbox id={`q-suspend-confirm-${c.id}`} label={t("confirmSuspend")} />
                   <button type="submit" className="btn-secondary text-danger">{t("suspend")}</button>
                 </InlineActionForm>
               ) : (
-                <InlineActionForm action={suspendParticipantAction} hidden={{ organisationId: org.org.id, userId: c.authorId, suspend: "0", reason: "" }}>
+                <InlineActionForm action={liftSuspensionAction} hidden={{ organisationId: org.org.id, userId: c.authorId }}>
                   <button type="submit" className="btn-secondary">{t("unsuspend")}</button>
                 </InlineActionForm>
               )}

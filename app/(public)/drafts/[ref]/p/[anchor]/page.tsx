@@ -63,6 +63,7 @@ export default async function ParagraphThreadPage({ params, searchParams }: Prop
     organisationId: draft.organisationId,
     open,
     signedIn: Boolean(user),
+    suspended: blocked !== null,
     canPostOfficially: can(user, "draft.edit", { organisationId: draft.organisationId }),
     currentVersion: draft.currentVersion,
     locale,
