@@ -55,14 +55,14 @@ export async function transitionDraft(actor: Actor | null, input: TDraftTransiti
  */
 export async function extendDraft(
   actor: Actor | null,
-  input: { draftId: string; closesAt: string; note: string },
+  input: { draftId: string; closesAt: string; note: string; timeZone?: string },
   now = new Date(),
 ): Promise<{ reference: string }> {
   return prisma.$transaction(async (tx) => {
     const draft = await lockDraft(tx, input.draftId);
     assertCan(actor, "draft.edit", { organisationId: draft.organisationId });
     if (draft.status !== "OPEN" && draft.status !== "CLOSED") throw new ConflictError("transitionNotAllowed");
-    const closesAt = zonedToUtc(input.closesAt, draft.timeZone);
+    const closesAt = zonedToUtc(input.closesAt, input.timeZone || draft.timeZone);
     if (!closesAt) throw new FieldError("closesAt", "dateInvalid");
     if (closesAt <= now || (draft.closesAt && closesAt <= draft.closesAt)) throw new FieldError("closesAt", "extensionNotLater");
     await tx.draft.update({
