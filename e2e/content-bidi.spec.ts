@@ -5,8 +5,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Locator } from "@playwright/test";
 import { e2e } from "./support/config";
 import { createOrganisation } from "./fixtures/orgs";
-import { expect, test } from "./fixtures/users";
-import { seedDraft } from "../prisma/seed/builders";
+import { expect, signIn, test } from "./fixtures/users";
+import { seedDraft, seedMembership } from "../prisma/seed/builders";
 import type { Prisma } from "../lib/generated/prisma/client";
 
 const direction = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).direction);
@@ -129,4 +129,17 @@ test("the published summary: English themes and statements read left to right in
   if ((await statements.count()) > 0) expect(await direction(statements.first())).toBe("rtl");
   // The theme's size line (interface text) stays left to right next to it.
   expect(await direction(page.locator('[data-testid="theme"]').first().locator("p.tabular-nums"))).toBe("ltr");
+});
+
+test("the summary workspace in the Arabic interface: English theme labels and comments read left to right", async ({ page, context, db, createUser }) => {
+  const moderator = await createUser({ name: "Workspace Reader" });
+  const forum = await db.organisation.findUniqueOrThrow({ where: { slug: "global-digital-policy-forum" }, select: { id: true } });
+  await seedMembership(db, forum.id, moderator.id, "MODERATOR");
+  await signIn(page, moderator.email);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "ar", url: e2e.baseURL }]);
+  await page.goto("/drafts/GDPF-RFC-2026-003/workspace");
+  expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+  expect(await direction(page.locator('[data-content="theme-label"]').first())).toBe("ltr");
+  expect(await direction(page.getByTestId("worklist-comment").first().locator('[data-content="comment"]'))).toBe("ltr");
+  expect(await direction(page.getByTestId("worklist-comment").first().locator("p.text-muted").first())).toBe("rtl");
 });

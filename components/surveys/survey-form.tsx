@@ -131,7 +131,7 @@ export function SurveyForm({
         );
         const hidden = enhanced && !visible(q);
         const group = (children: React.ReactNode) => (
-          <fieldset key={q.id} id={id} tabIndex={-1} className="card flex flex-col gap-2" aria-describedby={describedBy} aria-invalid={err ? true : undefined} hidden={hidden} data-question={q.id}>
+          <fieldset key={q.id} id={id} tabIndex={-1} className="card flex flex-col gap-2" aria-describedby={describedBy} hidden={hidden} data-question={q.id}>
             <legend className="float-start mb-1 w-full font-semibold">{title}</legend>
             {extras}
             {children}
