@@ -31,8 +31,8 @@ test.describe("the demo survey in the reader's language", () => {
         // Arabic survey text in the Arabic interface reads right to left; Chinese left to right.
         expect(await direction(title)).toBe(pageDirection(locale));
         expect(await direction(first.locator('[data-content="question"]'))).toBe(pageDirection(locale));
+        if (!path.endsWith("/embed")) await expect(page).toHaveTitle(new RegExp(expected[locale].title.slice(0, 8)));
       }
-      await expect(page).toHaveTitle(new RegExp(expected[locale].title.slice(0, 8)));
       // The results page links back under the translated title.
       await page.goto("/s/future-we-want/results");
       await expect(page.locator('[data-content="survey-title"]')).toHaveText(expected[locale].title);

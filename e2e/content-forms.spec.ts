@@ -47,7 +47,7 @@ test("a survey answer with problems keeps the country, ranking and demographic s
   await page.getByRole("textbox", { name: "Anything else?" }).fill("Kept text");
   await page.getByRole("button", { name: "Send my answers" }).click();
 
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("alert").filter({ hasText: "There is a problem" });
   await expect(alert).toContainText("2 answers need attention");
   const summary = page.getByTestId("error-summary");
   await expect(summary.getByRole("link")).toHaveCount(2);
