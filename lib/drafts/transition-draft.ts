@@ -51,7 +51,9 @@ export async function transitionDraft(actor: Actor | null, input: TDraftTransiti
 /**
  * Extends the comment period (also reopens a draft that closed). The note is shown on the draft
  * page as the announcement, from the closing time this extension replaces (`originalClosesAt`: the
- * previous one, not the first, after several extensions) to the new one.
+ * previous one, not the first, after several extensions) to the new one. `closesAt` is a wall-clock
+ * "YYYY-MM-DDTHH:mm" in `timeZone` (an IANA name; the draft's own zone when omitted), stored as a UTC instant.
+ * @throws FieldError("closesAt", "dateInvalid" | "extensionNotLater"), ConflictError for a draft that is neither open nor closed.
  */
 export async function extendDraft(
   actor: Actor | null,
