@@ -1,3 +1,4 @@
+import { isolate } from "@/lib/i18n/isolate";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { positionsAction } from "@/lib/comments/actions";
@@ -44,7 +45,7 @@ export async function ParticipationPanel({ draftId, base, open, signedIn, suspen
         </Link>
         {surveys.map((s) => (
           <Link key={s.slug} className="link" href={`/s/${s.slug}`}>
-            {t("surveyLink", { title: s.title })}
+            {t("surveyLink", { title: isolate(s.title) })}
           </Link>
         ))}
         {!signedIn && open ? (

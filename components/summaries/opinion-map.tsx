@@ -55,7 +55,7 @@ export async function OpinionGroups({ reference, content }: { reference: string;
                   {g.distinctive.map((d) => (
                     <li key={`${d.statementId}-${d.direction}`}>
                       {t(d.direction === "agree" ? "distinctAgree" : "distinctDisagree", { inGroup: Math.round(d.inGroup * 100), others: Math.round(d.others * 100) })}{" "}
-                      <a className="link" href={commentHref(reference, d.statementId)}>
+                      <a className="link" href={commentHref(reference, d.statementId)} dir="auto" data-content="group-statement">
                         {excerpt(d.text, 160)}
                       </a>
                     </li>

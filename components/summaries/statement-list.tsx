@@ -15,7 +15,7 @@ export async function StatementList({ reference, statements, caption, empty, gro
     <ol className="flex flex-col gap-3" aria-label={caption} data-testid={testId}>
       {statements.map((s) => (
         <li key={s.commentId} className="card flex flex-col gap-2">
-          <blockquote dir="auto" className="border-s-4 border-line ps-3">{s.text}</blockquote>
+          <blockquote dir="auto" className="border-s-4 border-line ps-3" data-content="statement">{s.text}</blockquote>
           <p className="text-sm text-muted">
             {t("votes", { agree: s.votes.agree, disagree: s.votes.disagree, pass: s.votes.pass })} ·{" "}
             <a className="link" href={commentHref(reference, s.commentId)}>

@@ -32,15 +32,20 @@ export async function DispositionTable({ reference, content }: { reference: stri
             <tbody>
               {content.dispositions.map((d) => (
                 <tr key={d.commentId} className="border-b border-line/60 align-top">
-                  <td className="py-2 pe-3" dir="auto">
-                    {excerpt(d.text, 240)}{" "}
+                  {/* The comment and the organisation's response in their own direction; the links around them in the reader's. */}
+                  <td className="py-2 pe-3">
+                    <span dir="auto" data-content="disposition-comment">
+                      {excerpt(d.text, 240)}
+                    </span>{" "}
                     <a className="link" href={commentHref(reference, d.commentId)}>
                       {t("openComment")}
                     </a>
                   </td>
                   <td className="py-2 pe-3 font-semibold">{tv(d.value)}</td>
-                  <td className="py-2" dir="auto">
-                    {d.response}
+                  <td className="py-2">
+                    <span dir="auto" data-content="disposition-response">
+                      {d.response}
+                    </span>
                     {d.changedAt ? (
                       <>
                         {" "}

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ThemeSummary } from "@/lib/summaries/queries";
+import { isolate } from "@/lib/i18n/isolate";
 import { commentHref } from "./links";
 
 /**
@@ -20,14 +21,14 @@ export async function ThemeList({ reference, themes, tools, themeHref }: { refer
         return (
           <li key={theme.id} className="card flex flex-col gap-3" data-testid="theme" aria-labelledby={`theme-${theme.id}`}>
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h3 id={`theme-${theme.id}`} dir="auto" className="text-lg font-semibold">
+              <h3 id={`theme-${theme.id}`} dir="auto" className="text-lg font-semibold" data-content="theme-label">
                 {theme.label}
               </h3>
               <p className="text-sm tabular-nums">
                 {t("size", { comments: theme.comments, voices: theme.voices, percent: Math.round((theme.comments / total) * 100) })}
               </p>
             </div>
-            {theme.customLabel || theme.suggestedLabel ? <p className="text-sm text-muted">{t("keyPhrases", { phrases: theme.keyPhrases.join(", ") })}</p> : null}
+            {theme.customLabel || theme.suggestedLabel ? <p className="text-sm text-muted">{t("keyPhrases", { phrases: theme.keyPhrases.map(isolate).join(", ") })}</p> : null}
             <div className="h-2 w-full rounded bg-line" aria-hidden>
               <div className="h-2 rounded bg-accent" style={{ width: `${(theme.comments / total) * 100}%` }} />
             </div>
@@ -45,7 +46,14 @@ export async function ThemeList({ reference, themes, tools, themeHref }: { refer
             {theme.disposition ? (
               <p className="text-sm" data-testid="theme-disposition">
                 <span className="font-semibold">{t("disposition")}</span> {td(theme.disposition.value)}
-                {theme.disposition.response ? ` — ${theme.disposition.response}` : ""}
+                {theme.disposition.response ? (
+                  <>
+                    {" — "}
+                    <span dir="auto" data-content="disposition">
+                      {theme.disposition.response}
+                    </span>
+                  </>
+                ) : null}
               </p>
             ) : null}
             <div>
@@ -53,7 +61,7 @@ export async function ThemeList({ reference, themes, tools, themeHref }: { refer
               <ul className="mt-1 flex flex-col gap-2">
                 {theme.quotes.map((q) => (
                   <li key={q.id}>
-                    <blockquote dir="auto" className="border-s-4 border-line ps-3 text-sm">
+                    <blockquote dir="auto" className="border-s-4 border-line ps-3 text-sm" data-content="quote">
                       {q.text}{" "}
                       <a className="link whitespace-nowrap" href={commentHref(reference, q.id)}>
                         {t("openComment")}

@@ -54,7 +54,27 @@ export function SurveyForm({
     setPicked((p) => ({ ...p, [q.id]: new FormData(form).getAll(`q_${q.id}`).map(String) }));
   };
   const errorText = (code: string | undefined) => (code ? (t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.invalid")) : undefined);
+  // Messages that say what to do, with the numbers from the question ("Choose 1 to 3 options").
+  const questionError = (q: Question, code: string | undefined) => {
+    if (code === "pickCount") {
+      const min = q.minPicks ?? 0;
+      const max = q.maxPicks ?? q.options.length + (q.other ? 1 : 0);
+      return min > 0 && q.maxPicks !== undefined ? t("errors.pickRange", { min, max }) : min > 0 ? t("errors.pickAtLeast", { min }) : t("errors.pickAtMost", { max });
+    }
+    if (code === "outOfRange") {
+      const [min, max] = q.type === "likert" ? [1, q.scale] : q.type === "rating" ? [0, 10] : [q.min, q.max];
+      if (min !== undefined && max !== undefined) return t("errors.numberRange", { min, max });
+      if (min !== undefined) return t("errors.numberAtLeast", { min });
+      if (max !== undefined) return t("errors.numberAtMost", { max });
+    }
+    if (code === "rankingInvalid") return t("errors.rankEach", { count: q.options.length });
+    return errorText(code);
+  };
   const errorCount = Object.keys(state.errors ?? {}).length;
+  const failed = definition.filter((q) => state.errors?.[q.id]);
+  // A select takes a new defaultValue only when remounted, and React 19 resets the form after its
+  // action: keying each select by the echoed value keeps the choice after a server-side error.
+  const selectKey = (name: string) => `${name}:${value(name)[0] ?? ""}`;
 
   return (
     <form action={formAction} className="flex flex-col gap-6" noValidate>
@@ -65,23 +85,38 @@ export function SurveyForm({
         <div role="alert" className="rounded-md border-s-4 border-danger bg-red-50 p-4 text-danger">
           <p className="font-bold">{t("problemTitle")}</p>
           <p>{state.formError ? errorText(state.formError) : t("fixAnswers", { count: errorCount })}</p>
+          {failed.length > 0 ? (
+            <ul className="mt-2 flex list-disc flex-col gap-1 ps-6" data-testid="error-summary">
+              {failed.map((q) => (
+                <li key={q.id}>
+                  <a className="link text-danger" href={`#q-${q.id}`}>
+                    {t("questionNumber", { number: definition.indexOf(q) + 1 })} <bdi>{label(q)}</bdi>: {questionError(q, state.errors?.[q.id])}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
       ) : null}
       {definition.map((q, index) => {
         const id = `q-${q.id}`;
-        const err = errorText(state.errors?.[q.id]);
+        const err = questionError(q, state.errors?.[q.id]);
         const describedBy = [q.help && Object.keys(q.help).length ? `${id}-help` : null, q.showIf ? `${id}-cond` : null, err ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
         const condition = q.showIf ? definition.find((x) => x.id === q.showIf!.questionId) : undefined;
         const conditionOption = condition?.options.find((o) => o.id === q.showIf!.optionId);
         const options: Option[] = q.options.map((o) => ({ value: o.id, label: localized(o.label, locale) }));
         const title = (
           <>
-            <span className="me-1 text-muted">{index + 1}.</span> {label(q)} {q.required ? <span className="text-sm font-normal text-muted">({t("required")})</span> : null}
+            <span className="me-1 text-muted">{index + 1}.</span>{" "}
+            <span dir="auto" data-content="question">
+              {label(q)}
+            </span>{" "}
+            <span className="text-sm font-normal text-muted">({q.required ? t("required") : t("optional")})</span>
           </>
         );
         const extras = (
           <>
-            {q.help && localized(q.help, locale) ? <p id={`${id}-help`} className="text-sm text-muted">{localized(q.help, locale)}</p> : null}
+            {q.help && localized(q.help, locale) ? <p id={`${id}-help`} dir="auto" className="text-sm text-muted">{localized(q.help, locale)}</p> : null}
             {condition && conditionOption ? (
               <p id={`${id}-cond`} className="text-sm text-muted">
                 {t("condition", { question: definition.indexOf(condition) + 1, option: localized(conditionOption.label, locale) })}
@@ -96,7 +131,7 @@ export function SurveyForm({
         );
         const hidden = enhanced && !visible(q);
         const group = (children: React.ReactNode) => (
-          <fieldset key={q.id} className="card flex flex-col gap-2" aria-describedby={describedBy} hidden={hidden} data-question={q.id}>
+          <fieldset key={q.id} id={id} tabIndex={-1} className="card flex flex-col gap-2" aria-describedby={describedBy} hidden={hidden} data-question={q.id}>
             <legend className="float-start mb-1 w-full font-semibold">{title}</legend>
             {extras}
             {children}
@@ -110,7 +145,9 @@ export function SurveyForm({
                 {options.map((o) => (
                   <label key={o.value} className="flex min-h-11 items-center gap-3">
                     <input type={q.type === "single" ? "radio" : "checkbox"} name={`q_${q.id}`} value={o.value} defaultChecked={value(`q_${q.id}`).includes(o.value)} onChange={track(q)} className="size-5" />
-                    {o.label}
+                    <span dir="auto" data-content="option">
+                      {o.label}
+                    </span>
                   </label>
                 ))}
                 {q.other ? (
@@ -122,7 +159,7 @@ export function SurveyForm({
                     <label className="sr-only" htmlFor={`${id}-other`}>
                       {t("otherSpecify")}
                     </label>
-                    <input id={`${id}-other`} name={`q_${q.id}_other`} placeholder={t("otherSpecify")} defaultValue={value(`q_${q.id}_other`)[0] ?? ""} className="input max-w-xs" maxLength={500} />
+                    <input id={`${id}-other`} name={`q_${q.id}_other`} dir="auto" placeholder={t("otherSpecify")} defaultValue={value(`q_${q.id}_other`)[0] ?? ""} className="input max-w-xs" maxLength={500} />
                   </div>
                 ) : null}
                 {q.type === "multiple" && (q.minPicks || q.maxPicks) ? <p className="text-sm text-muted">{t("picks", { min: q.minPicks ?? 0, max: q.maxPicks ?? options.length })}</p> : null}
@@ -159,7 +196,7 @@ export function SurveyForm({
                 <p className="text-sm text-muted">{t("rankHint", { count: options.length })}</p>
                 {options.map((o) => (
                   <div key={o.value} className="flex items-center gap-3">
-                    <select id={`${id}-${o.value}`} name={`q_${q.id}_rank_${o.value}`} defaultValue={value(`q_${q.id}_rank_${o.value}`)[0] ?? ""} className="input w-20">
+                    <select key={selectKey(`q_${q.id}_rank_${o.value}`)} id={`${id}-${o.value}`} name={`q_${q.id}_rank_${o.value}`} defaultValue={value(`q_${q.id}_rank_${o.value}`)[0] ?? ""} className="input w-20">
                       <option value="">–</option>
                       {options.map((_, i) => (
                         <option key={i} value={i + 1}>
@@ -167,14 +204,16 @@ export function SurveyForm({
                         </option>
                       ))}
                     </select>
-                    <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+                    <label htmlFor={`${id}-${o.value}`} dir="auto" data-content="option">
+                      {o.label}
+                    </label>
                   </div>
                 ))}
               </div>,
             );
           case "country":
             return group(
-              <select name={`q_${q.id}`} aria-label={label(q)} defaultValue={value(`q_${q.id}`)[0] ?? ""} className="input">
+              <select key={selectKey(`q_${q.id}`)} id={`${id}-country`} name={`q_${q.id}`} aria-label={label(q)} defaultValue={value(`q_${q.id}`)[0] ?? ""} className="input">
                 <option value="">{t("chooseCountry")}</option>
                 {countries.map((c) => (
                   <option key={c.value} value={c.value}>
@@ -186,9 +225,9 @@ export function SurveyForm({
           case "number":
             return group(<input type="number" inputMode="decimal" name={`q_${q.id}`} aria-label={label(q)} min={q.min} max={q.max} step="any" defaultValue={value(`q_${q.id}`)[0] ?? ""} className="input max-w-xs" />);
           case "shortText":
-            return group(<input name={`q_${q.id}`} aria-label={label(q)} maxLength={500} defaultValue={value(`q_${q.id}`)[0] ?? ""} className="input" />);
+            return group(<input name={`q_${q.id}`} dir="auto" aria-label={label(q)} maxLength={500} defaultValue={value(`q_${q.id}`)[0] ?? ""} className="input" />);
           case "longText":
-            return group(<textarea name={`q_${q.id}`} aria-label={label(q)} rows={4} maxLength={5000} defaultValue={value(`q_${q.id}`)[0] ?? ""} className="input" />);
+            return group(<textarea name={`q_${q.id}`} dir="auto" aria-label={label(q)} rows={4} maxLength={5000} defaultValue={value(`q_${q.id}`)[0] ?? ""} className="input" />);
         }
       })}
       {demographics.length > 0 ? (
@@ -198,7 +237,7 @@ export function SurveyForm({
           {demographics.map((d) => (
             <div key={d.field} className="flex flex-col gap-1">
               <label htmlFor={`demo-${d.field}`}>{d.label}</label>
-              <select id={`demo-${d.field}`} name={`demo_${d.field}`} defaultValue={value(`demo_${d.field}`)[0] ?? ""} className="input">
+              <select key={selectKey(`demo_${d.field}`)} id={`demo-${d.field}`} name={`demo_${d.field}`} defaultValue={value(`demo_${d.field}`)[0] ?? ""} className="input">
                 <option value="">{t("preferNotToSay")}</option>
                 {d.options.map((o) => (
                   <option key={o.value} value={o.value}>

@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { participationBlock } from "@/lib/comments/participation";
 import { ageBands, educationLevels, genders, stakeholderGroups } from "@/lib/surveys/demographics";
 import { DEVICE_COOKIE } from "@/lib/surveys/device";
+import { translated } from "@/lib/surveys/definition";
 import { getSurveyForAnswering, hasAnswered } from "@/lib/surveys/queries";
 import { countryOptions } from "@/lib/users/countries";
 import { SurveyForm } from "./survey-form";
@@ -31,9 +32,18 @@ export async function SurveyPage({ slug, embed, done }: { slug: string; embed: b
   return (
     <div className="flex max-w-2xl flex-col gap-5">
       <header className="flex flex-col gap-2">
-        <p className="text-sm text-muted">{survey.organisation.name}</p>
-        <h1 className="text-2xl font-bold">{survey.title}</h1>
-        {survey.description ? <p>{survey.description}</p> : null}
+        <p className="text-sm text-muted">
+          <bdi>{survey.organisation.name}</bdi>
+        </p>
+        {/* The title and description are the organisation's text, in the reader's language when translated: their own direction. */}
+        <h1 className="text-2xl font-bold" dir="auto" data-content="survey-title">
+          {translated(survey.title, survey.titleI18n, locale)}
+        </h1>
+        {survey.description ? (
+          <p dir="auto" data-content="survey-description">
+            {translated(survey.description, survey.descriptionI18n, locale)}
+          </p>
+        ) : null}
         {survey.draft ? (
           <p className="text-sm">
             <Link className="link" href={`/drafts/${encodeURIComponent(survey.draft.reference)}`}>

@@ -85,11 +85,27 @@ export const ZOpenDraftInput = z
   });
 export type TOpenDraftInput = z.infer<typeof ZOpenDraftInput>;
 
-export const ZExtendDraftInput = z.object({
-  draftId: z.string().min(1),
-  closesAt: ZLocalDateTime,
-  note: text(500, "tooLong500", 3),
-});
+/**
+ * Extending the comment period: a new closing time on the wall clock of the chosen zone (the
+ * draft's own zone when none is sent). Every problem the form can see is reported at once: an
+ * unreadable or past closing time together with a missing note; "not later than the current
+ * closing" needs the draft and is checked by extendDraft.
+ */
+export const ZExtendDraftInput = z
+  .object({
+    draftId: z.string().min(1),
+    closesAt: ZLocalDateTime,
+    timeZone: z.string().trim().default("").refine((v) => v === "" || isTimeZone(v), { error: "timeZoneInvalid" }),
+    note: text(500, "tooLong500", 3),
+  })
+  .superRefine((v, ctx) => {
+    if (typeof v.closesAt !== "string" || !v.closesAt) return;
+    const closesAt = zonedToUtc(v.closesAt, v.timeZone && isTimeZone(v.timeZone) ? v.timeZone : "UTC");
+    if (!closesAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "dateInvalid" });
+    // Checked against the zone sent (or UTC): a time a few hours ahead is left to extendDraft, which knows the draft's zone.
+    else if (v.timeZone && closesAt.getTime() <= Date.now()) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "extensionNotLater" });
+  });
+export type TExtendDraftInput = z.infer<typeof ZExtendDraftInput>;
 
 /**
  * Closing early, finalising or withdrawing a draft: none can be undone, so the form carries a

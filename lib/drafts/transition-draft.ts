@@ -51,18 +51,20 @@ export async function transitionDraft(actor: Actor | null, input: TDraftTransiti
 /**
  * Extends the comment period (also reopens a draft that closed). The note is shown on the draft
  * page as the announcement, from the closing time this extension replaces (`originalClosesAt`: the
- * previous one, not the first, after several extensions) to the new one.
+ * previous one, not the first, after several extensions) to the new one. `closesAt` is a wall-clock
+ * "YYYY-MM-DDTHH:mm" in `timeZone` (an IANA name; the draft's own zone when omitted), stored as a UTC instant.
+ * @throws FieldError("closesAt", "dateInvalid" | "extensionNotLater"), ConflictError for a draft that is neither open nor closed.
  */
 export async function extendDraft(
   actor: Actor | null,
-  input: { draftId: string; closesAt: string; note: string },
+  input: { draftId: string; closesAt: string; note: string; timeZone?: string },
   now = new Date(),
 ): Promise<{ reference: string }> {
   return prisma.$transaction(async (tx) => {
     const draft = await lockDraft(tx, input.draftId);
     assertCan(actor, "draft.edit", { organisationId: draft.organisationId });
     if (draft.status !== "OPEN" && draft.status !== "CLOSED") throw new ConflictError("transitionNotAllowed");
-    const closesAt = zonedToUtc(input.closesAt, draft.timeZone);
+    const closesAt = zonedToUtc(input.closesAt, input.timeZone || draft.timeZone);
     if (!closesAt) throw new FieldError("closesAt", "dateInvalid");
     if (closesAt <= now || (draft.closesAt && closesAt <= draft.closesAt)) throw new FieldError("closesAt", "extensionNotLater");
     await tx.draft.update({

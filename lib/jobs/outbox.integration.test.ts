@@ -24,7 +24,8 @@ const smtp = new SMTPServer({
     simpleParser(stream)
       .then((mail) => {
         const to = session.envelope.rcptTo[0]!.address.toLowerCase();
-        received.push({ to, subject: mail.subject ?? "" });
+        // Titles in subjects are wrapped in bidi isolates (U+2068…U+2069); compare the words.
+        received.push({ to, subject: (mail.subject ?? "").replace(/[\u2066-\u2069]/g, "") });
         // The message is in, but the sender never hears back: its send is "interrupted".
         if (received.length === hangOnMessage) return onHang?.(to);
         callback();

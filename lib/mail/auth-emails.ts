@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { translatorFor } from "@/lib/i18n/translator";
 import { enqueueEmail, wakeOutbox } from "@/lib/jobs/outbox";
+import { emailDocument, escapeHtml } from "./email-html";
 import type { Mail } from "./send-mail";
 
 export type AuthEmailKind = "verifyEmail" | "resetPassword" | "magicLink";
@@ -21,13 +22,10 @@ export async function sendAuthEmail(kind: AuthEmailKind, to: string, url: string
 
 /** The three account emails share one layout: greeting, why, the link, and what to do if unexpected. */
 export async function renderAuthEmail(kind: AuthEmailKind, to: string, url: string, locale?: string | null): Promise<Mail> {
-  const { t } = await translatorFor(locale, `emails.${kind}`);
+  const { t, locale: chosen } = await translatorFor(locale, `emails.${kind}`);
   const { t: common } = await translatorFor(locale, "emails");
   const text = `${t("intro")}\n\n${url}\n\n${t("expiry")}\n\n${common("ignore")}\n\n— Parley`;
-  const html = `<p>${escapeHtml(t("intro"))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t("action"))}</a></p><p>${escapeHtml(t("expiry"))}</p><p>${escapeHtml(common("ignore"))}</p><p>— Parley</p>`;
+  const html = emailDocument(chosen, `<p>${escapeHtml(t("intro"))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t("action"))}</a></p><p>${escapeHtml(t("expiry"))}</p><p>${escapeHtml(common("ignore"))}</p><p>— Parley</p>`);
   return { to, subject: t("subject"), text, html };
 }
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

@@ -1,6 +1,7 @@
 import "server-only";
 import { publicBaseUrl } from "@/lib/api/base-url";
 import { translatorFor } from "@/lib/i18n/translator";
+import { contentBlock, emailDocument, escapeHtml as esc, isolateValues } from "@/lib/mail/email-html";
 import type { Mail } from "@/lib/mail/send-mail";
 import { unsubscribeToken } from "./unsubscribe-token";
 
@@ -12,8 +13,10 @@ export const notificationKinds: readonly NotificationKind[] = ["reply", "newVers
  * unsubscribe link (also offered to mail clients as List-Unsubscribe). Rendered by the outbox worker
  * when it sends (lib/jobs/outbox.ts); `path` is the page's path on this site.
  */
-export async function renderNotification({ user, kind, path, values }: { user: { id: string; email: string; locale: string | null }; kind: NotificationKind; path: string; values: Record<string, string> }): Promise<Mail> {
-  const { t } = await translatorFor(user.locale, `notifications.${kind}`);
+export async function renderNotification({ user, kind, path, values: raw }: { user: { id: string; email: string; locale: string | null }; kind: NotificationKind; path: string; values: Record<string, string> }): Promise<Mail> {
+  const { t, locale } = await translatorFor(user.locale, `notifications.${kind}`);
+  // Titles and names keep their own direction inside the recipient's sentence.
+  const values = { ...isolateValues(raw), excerpt: raw.excerpt ?? "" };
   const { t: common } = await translatorFor(user.locale, "notifications");
   const base = publicBaseUrl();
   const link = `${base}${path}`;
@@ -21,7 +24,10 @@ export async function renderNotification({ user, kind, path, values }: { user: {
   const intro = t("intro", values);
   const excerpt = values.excerpt ? `\n\n> ${values.excerpt.replace(/\n/g, "\n> ")}` : "";
   const text = `${intro}${excerpt}\n\n${link}\n\n${common("why")}\n${common("unsubscribe")}: ${unsubscribe}\n\n— Parley`;
-  const html = `<p>${esc(intro)}</p>${values.excerpt ? `<blockquote>${esc(values.excerpt)}</blockquote>` : ""}<p><a href="${esc(link)}">${esc(t("action"))}</a></p><p style="color:#555">${esc(common("why"))}<br><a href="${esc(unsubscribe)}">${esc(common("unsubscribe"))}</a></p>`;
+  const html = emailDocument(
+    locale,
+    `<p>${esc(intro)}</p>${values.excerpt ? contentBlock(values.excerpt) : ""}<p><a href="${esc(link)}">${esc(t("action"))}</a></p><p style="color:#555">${esc(common("why"))}<br><a href="${esc(unsubscribe)}">${esc(common("unsubscribe"))}</a></p>`,
+  );
   return {
     to: user.email,
     subject: t("subject", values),
@@ -31,6 +37,3 @@ export async function renderNotification({ user, kind, path, values }: { user: {
   };
 }
 
-function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

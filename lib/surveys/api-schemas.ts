@@ -6,6 +6,8 @@ export const ZApiSurvey = z.object({
   slug: z.string(),
   title: z.string(),
   description: z.string(),
+  titleTranslations: z.record(z.string(), z.string()).describe("The title in other languages, keyed by language code (title is the original)"),
+  descriptionTranslations: z.record(z.string(), z.string()).describe("The description in other languages, keyed by language code"),
   status: z.enum(["OPEN", "CLOSED"]),
   open: z.boolean(),
   allowAnonymous: z.boolean(),

@@ -65,3 +65,16 @@ export type Definition = z.infer<typeof ZDefinition>;
 export function localized(text: Record<string, string> | undefined, locale: string): string {
   return (text?.[locale] || text?.en) ?? "";
 }
+
+/** A survey's title or description in other languages ({"fr": "…"}); anything unreadable counts as none. */
+export const ZTranslations = z.record(z.string(), z.string()).catch({});
+export type Translations = z.infer<typeof ZTranslations>;
+
+/**
+ * A survey's title or description in the reader's language: its translation when there is one,
+ * else the original text as written (whatever language that is).
+ */
+export function translated(original: string, translations: unknown, locale: string): string {
+  const map = ZTranslations.parse(translations ?? {});
+  return map[locale]?.trim() || original;
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { can, type Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
-import { ZDefinition, type Definition } from "./definition";
+import { ZDefinition, ZTranslations, type Definition } from "./definition";
 
 const surveySelect = {
   id: true,
@@ -9,6 +9,8 @@ const surveySelect = {
   slug: true,
   title: true,
   description: true,
+  titleI18n: true,
+  descriptionI18n: true,
   status: true,
   allowAnonymous: true,
   publicResults: true,
@@ -28,14 +30,14 @@ export async function getSurveyForAnswering(slug: string, actor: Actor | null) {
   if (survey.status === "DRAFT" && !canEdit) return null;
   const definition: Definition = ZDefinition.parse(survey.definition);
   const open = survey.status === "OPEN" && (!survey.draft || (survey.draft.status === "OPEN" && (!survey.draft.closesAt || survey.draft.closesAt > new Date())));
-  return { ...survey, definition, canEdit, open };
+  return { ...survey, titleI18n: ZTranslations.parse(survey.titleI18n ?? {}), descriptionI18n: ZTranslations.parse(survey.descriptionI18n ?? {}), definition, canEdit, open };
 }
 export type AnsweringSurvey = NonNullable<Awaited<ReturnType<typeof getSurveyForAnswering>>>;
 
 export async function getSurveyForEditing(id: string, actor: Actor | null) {
   const survey = await prisma.survey.findUnique({ where: { id }, select: surveySelect });
   if (!survey || !can(actor, "survey.manage", { organisationId: survey.organisationId })) return null;
-  return { ...survey, definition: ZDefinition.parse(survey.definition) };
+  return { ...survey, titleI18n: ZTranslations.parse(survey.titleI18n ?? {}), descriptionI18n: ZTranslations.parse(survey.descriptionI18n ?? {}), definition: ZDefinition.parse(survey.definition) };
 }
 
 /** A survey's parsed questions (for reading the answer form's fields), or null when there is no such survey. */
@@ -63,7 +65,7 @@ export async function listPublicSurveys(options: { organisationId?: string; page
   const pageSize = options.pageSize ?? 20;
   const where = { status: { in: ["OPEN" as const, "CLOSED" as const] }, ...(options.organisationId ? { organisationId: options.organisationId } : {}) };
   const [items, total] = await Promise.all([
-    prisma.survey.findMany({ where, select: { slug: true, title: true, description: true, status: true, allowAnonymous: true, publicResults: true, organisation: { select: { slug: true, name: true } }, draft: { select: { reference: true } }, createdAt: true }, orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
+    prisma.survey.findMany({ where, select: { slug: true, title: true, description: true, titleI18n: true, descriptionI18n: true, status: true, allowAnonymous: true, publicResults: true, organisation: { select: { slug: true, name: true } }, draft: { select: { reference: true } }, createdAt: true }, orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
     prisma.survey.count({ where }),
   ]);
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
@@ -74,7 +76,7 @@ export async function listOrganisationSurveys(organisationId: string, actor: Act
   const editor = can(actor, "survey.manage", { organisationId });
   return prisma.survey.findMany({
     where: { organisationId, ...(editor ? {} : { status: { in: ["OPEN", "CLOSED"] } }) },
-    select: { id: true, slug: true, title: true, status: true, allowAnonymous: true, draft: { select: { reference: true } } },
+    select: { id: true, slug: true, title: true, titleI18n: true, status: true, allowAnonymous: true, draft: { select: { reference: true } } },
     orderBy: { createdAt: "desc" },
     take: 100,
   });
@@ -82,5 +84,5 @@ export async function listOrganisationSurveys(organisationId: string, actor: Act
 
 /** Published surveys attached to a draft, for its page. */
 export async function listDraftSurveys(draftId: string) {
-  return prisma.survey.findMany({ where: { draftId, status: { in: ["OPEN", "CLOSED"] } }, select: { slug: true, title: true, status: true }, orderBy: { createdAt: "asc" }, take: 10 });
+  return prisma.survey.findMany({ where: { draftId, status: { in: ["OPEN", "CLOSED"] } }, select: { slug: true, title: true, titleI18n: true, status: true }, orderBy: { createdAt: "asc" }, take: 10 });
 }

@@ -5,7 +5,7 @@ import { seedDraft, seedMembership, seedOrganisation, seedUser } from "./builder
 import { seedSummaryDemo } from "./summary-demo";
 import { ZDefinition } from "../../lib/surveys/definition";
 import { participationGuidanceV0, participationGuidanceV1 } from "./content/participation-guidance";
-import { futureWeWant, guidanceSurvey } from "./content/surveys";
+import { futureWeWant, guidanceSurvey, surveyTitles } from "./content/surveys";
 import { consultaParticipacion } from "./content/consulta-participacion-es";
 import { shujuZhili } from "./content/shuju-zhili-zh";
 
@@ -134,8 +134,10 @@ export async function seedDemoSurveys(db: PrismaClient, forumId: string, draftId
     create: {
       organisationId: forumId,
       slug: demoSurveySlugs.permanent,
-      title: "The future we want: a one-minute survey",
-      description: "An always-open survey: tell the Global Digital Policy Forum what future you want and what should be done. It takes about a minute; no account needed.",
+      title: surveyTitles.futureWeWant.title.en,
+      description: surveyTitles.futureWeWant.description.en,
+      titleI18n: surveyTitles.futureWeWant.title,
+      descriptionI18n: surveyTitles.futureWeWant.description,
       status: "OPEN",
       allowAnonymous: true,
       publicResults: true,
@@ -150,8 +152,10 @@ export async function seedDemoSurveys(db: PrismaClient, forumId: string, draftId
       organisationId: forumId,
       draftId,
       slug: demoSurveySlugs.draft,
-      title: "Three questions on the participation guidance",
-      description: "A short survey alongside the consultation on GDPF-RFC-2026-004. Signed-in stakeholders only.",
+      title: surveyTitles.guidance.title.en,
+      description: surveyTitles.guidance.description.en,
+      titleI18n: surveyTitles.guidance.title,
+      descriptionI18n: surveyTitles.guidance.description,
       status: "OPEN",
       definition: ZDefinition.parse(guidanceSurvey),
     },

@@ -19,7 +19,7 @@ export async function DispositionFields({ idPrefix, initial }: { idPrefix: strin
       </fieldset>
       <label className="flex flex-col gap-1">
         <span className="text-sm font-semibold">{t("dispositions.response")}</span>
-        <textarea name="response" className="input min-h-16" maxLength={2000} defaultValue={initial?.response ?? ""} />
+        <textarea name="response" dir="auto" className="input min-h-16" maxLength={2000} defaultValue={initial?.response ?? ""} />
       </label>
       <label className="flex flex-col gap-1">
         <span className="text-sm font-semibold">{t("dispositions.changedAt")}</span>

@@ -44,7 +44,7 @@ export async function DispositionsSection({ data }: { data: Pick<WorkspaceData, 
       <ol className="flex flex-col gap-4" data-testid="worklist">
         {worklist.comments.map((c) => (
           <li key={c.id} className="card flex flex-col gap-3" data-testid="worklist-comment">
-            <blockquote dir="auto" className="border-s-4 border-line ps-3">{c.text}</blockquote>
+            <blockquote dir="auto" className="border-s-4 border-line ps-3" data-content="comment">{c.text}</blockquote>
             <p className="text-sm text-muted">
               {[c.group ? tg(c.group as never) : t("themes.undeclared"), c.anchor ? t("dispositions.onParagraph", { n: c.anchor.replace(/^[ps]-/, "") }) : t("dispositions.general"), c.signatures > 1 ? t("campaigns.signatures", { n: c.signatures }) : null].filter(Boolean).join(" · ")}{" "}
               <a className="link" href={commentHref(draft.reference, c.id)}>{t("themes.openComment")}</a>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { InlineActionForm } from "@/components/form/inline-action-form";
+import { isolate } from "@/lib/i18n/isolate";
 import { dispositionAction, mergeThemesAction, renameThemeAction, splitThemeAction } from "@/lib/summaries/actions";
 import type { WorkspaceData } from "@/lib/summaries/load-workspace";
 import { CampaignList } from "../campaign-list";
@@ -24,12 +25,12 @@ export async function ThemesSection({ data }: { data: Pick<WorkspaceData, "draft
         themeHref={(id) => workspaceHref(draft.reference, { theme: themeFilter, open: openOnly }, { theme: id })}
         tools={(theme) => (
           <details className="border-t border-line pt-2" data-testid="theme-tools">
-            <summary className="cursor-pointer font-semibold">{t("themes.edit", { label: theme.label })}</summary>
+            <summary className="cursor-pointer font-semibold">{t("themes.edit", { label: isolate(theme.label) })}</summary>
             <div className="mt-3 flex flex-col gap-4">
               <InlineActionForm action={renameThemeAction} hidden={{ themeId: theme.id }} label={t("themes.rename")}>
                 <label className="flex flex-col gap-1">
                   <span className="text-sm font-semibold">{t("themes.newName")}</span>
-                  <input name="label" className="input" required maxLength={120} defaultValue={theme.customLabel ?? ""} />
+                  <input name="label" dir="auto" className="input" required maxLength={120} defaultValue={theme.customLabel ?? ""} />
                 </label>
                 <button type="submit" className="btn-secondary self-end">{t("themes.rename")}</button>
               </InlineActionForm>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZDefinition } from "@/lib/surveys/definition";
-import { futureWeWant, guidanceSurvey } from "./surveys";
+import { futureWeWant, guidanceSurvey, surveyTitles } from "./surveys";
 
 const languages = ["ar", "en", "es", "fr", "ru", "zh"];
 
@@ -16,6 +16,15 @@ describe("demo surveys", () => {
           expect(Object.keys(text).sort(), `${question.id}: ${text.en}`).toEqual(languages);
           expect(Object.values(text).every((v) => v.trim().length > 0)).toBe(true);
         }
+      }
+    }
+  });
+
+  it("give every survey's title and description in the six UN languages", () => {
+    for (const survey of Object.values(surveyTitles)) {
+      for (const text of [survey.title, survey.description]) {
+        expect(Object.keys(text).sort()).toEqual(languages);
+        expect(Object.values(text).every((v) => v.trim().length > 0)).toBe(true);
       }
     }
   });

@@ -184,3 +184,43 @@ export const guidanceSurvey = [
     ),
   },
 ];
+
+/** The demo surveys' titles and descriptions in the six UN languages (English is the original). */
+export const surveyTitles = {
+  futureWeWant: {
+    title: tx(
+      "The future we want: a one-minute survey",
+      "L'avenir que nous voulons : une enquête d'une minute",
+      "El futuro que queremos: una encuesta de un minuto",
+      "المستقبل الذي نريده: استبيان مدته دقيقة واحدة",
+      "我们想要的未来：一分钟问卷",
+      "Будущее, которого мы хотим: опрос на одну минуту",
+    ),
+    description: tx(
+      "An always-open survey: tell the Global Digital Policy Forum what future you want and what should be done. It takes about a minute; no account needed.",
+      "Une enquête toujours ouverte : dites au Forum mondial des politiques numériques quel avenir vous voulez et ce qu'il faudrait faire. Elle prend environ une minute ; aucun compte n'est nécessaire.",
+      "Una encuesta siempre abierta: diga al Foro Mundial de Políticas Digitales qué futuro quiere y qué debería hacerse. Toma alrededor de un minuto; no necesita una cuenta.",
+      "استبيان مفتوح دائمًا: أخبر المنتدى العالمي للسياسات الرقمية بالمستقبل الذي تريده وبما ينبغي فعله. يستغرق نحو دقيقة واحدة، ولا حاجة إلى حساب.",
+      "一项长期开放的问卷：告诉全球数字政策论坛您想要怎样的未来，以及应该做些什么。大约需要一分钟，无需注册账户。",
+      "Постоянно открытый опрос: расскажите Глобальному форуму по цифровой политике, какого будущего вы хотите и что нужно сделать. Это займёт около минуты; учётная запись не нужна.",
+    ),
+  },
+  guidance: {
+    title: tx(
+      "Three questions on the participation guidance",
+      "Trois questions sur les orientations relatives à la participation",
+      "Tres preguntas sobre la guía de participación",
+      "ثلاثة أسئلة حول إرشادات المشاركة",
+      "关于参与指南的三个问题",
+      "Три вопроса о руководстве по участию",
+    ),
+    description: tx(
+      "A short survey alongside the consultation on GDPF-RFC-2026-004. Signed-in stakeholders only.",
+      "Une courte enquête accompagnant la consultation sur GDPF-RFC-2026-004. Réservée aux parties prenantes connectées.",
+      "Una breve encuesta que acompaña la consulta sobre GDPF-RFC-2026-004. Solo para partes interesadas que hayan iniciado sesión.",
+      "استبيان قصير مرافق للتشاور بشأن GDPF-RFC-2026-004. مخصص لأصحاب المصلحة الذين سجّلوا الدخول فقط.",
+      "配合 GDPF-RFC-2026-004 征求意见的简短问卷。仅限已登录的利益相关方。",
+      "Короткий опрос в дополнение к консультации по GDPF-RFC-2026-004. Только для вошедших в систему заинтересованных сторон.",
+    ),
+  },
+} as const;

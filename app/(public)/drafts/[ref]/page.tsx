@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DraftBlocks } from "@/components/drafts/draft-blocks";
@@ -10,6 +10,7 @@ import { commentCountsByAnchor, positionDistribution, viewerPositions } from "@/
 import { isFollowable, isOpenForComment } from "@/lib/drafts/visibility";
 import { participationBlock } from "@/lib/comments/participation";
 import { isFollowing } from "@/lib/notifications/preferences";
+import { translated } from "@/lib/surveys/definition";
 import { listDraftSurveys } from "@/lib/surveys/queries";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { applyScheduledTransitionsThrottled } from "@/lib/drafts/apply-scheduled-transitions";
@@ -32,7 +33,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const user = await getCurrentUser();
   const draft = await getDraftForReader(reference, user);
   if (!draft) notFound();
-  const [t, flags] = await Promise.all([getTranslations("draftPage"), searchParams]);
+  const [t, flags, locale] = await Promise.all([getTranslations("draftPage"), searchParams, getLocale()]);
   const base = `/drafts/${encodeURIComponent(draft.reference)}`;
   const notice = flags.created ? t("notice.created") : flags.saved ? t("notice.saved") : flags.opened ? t("notice.opened") : flags.extended ? t("notice.extended") : flags.published ? t("notice.published", { version: versionSuffix(Number(flags.published) || 0) }) : null;
 
@@ -118,7 +119,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
       sections={version.blocks.filter((b) => b.kind === "heading" && b.level === 1).map((b) => ({ number: b.number, title: b.text }))}
       distribution={distribution}
       mine={mine}
-      surveys={surveys}
+      surveys={surveys.map((s) => ({ slug: s.slug, title: translated(s.title, s.titleI18n, locale) }))}
     />
   );
   return (

@@ -50,7 +50,7 @@ export default async function ManageDraftPage({ params }: Props) {
       ) : null}
       {s === "OPEN" || s === "CLOSED" ? (
         <section className="card">
-          <ExtendDraftForm action={extendDraftAction} draftId={draft.id} timeZone={draft.timeZone} defaultClosesAt={defaults.extendTo} />
+          <ExtendDraftForm action={extendDraftAction} draftId={draft.id} timeZone={draft.timeZone} timeZones={zones} defaultClosesAt={defaults.extendTo} />
         </section>
       ) : null}
       <section className="card flex flex-col gap-3" aria-labelledby="premod-heading">

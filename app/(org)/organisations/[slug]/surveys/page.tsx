@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { createSurveyAction } from "@/lib/surveys/actions";
@@ -6,6 +6,7 @@ import { InlineActionForm } from "@/components/form/inline-action-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/permissions";
 import { getOrganisationPage } from "@/lib/orgs/queries";
+import { translated } from "@/lib/surveys/definition";
 import { listOrganisationSurveys } from "@/lib/surveys/queries";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -16,7 +17,7 @@ export default async function OrganisationSurveysPage({ params }: Props) {
   const user = await getCurrentUser();
   const org = await getOrganisationPage(slug, user);
   if (!org) notFound();
-  const [t, surveys] = await Promise.all([getTranslations("surveyBuilder"), listOrganisationSurveys(org.org.id, user)]);
+  const [t, surveys, locale] = await Promise.all([getTranslations("surveyBuilder"), listOrganisationSurveys(org.org.id, user), getLocale()]);
   const editor = can(user, "survey.manage", { organisationId: org.org.id });
   return (
     <div className="flex flex-col gap-6">
@@ -30,7 +31,7 @@ export default async function OrganisationSurveysPage({ params }: Props) {
         {surveys.map((s) => (
           <li key={s.id} className="card flex flex-wrap items-center gap-3">
             <Link className="link font-semibold" href={editor ? `/surveys/${s.id}/edit` : `/s/${s.slug}`}>
-              {s.title}
+              <bdi>{translated(s.title, s.titleI18n, locale)}</bdi>
             </Link>
             <span className="text-sm text-muted">
               {t(`statuses.${s.status}`)} · {s.draft ? t("forDraft", { reference: s.draft.reference }) : t("permanent")}

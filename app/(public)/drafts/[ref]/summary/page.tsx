@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { isolate } from "@/lib/i18n/isolate";
 import { notFound } from "next/navigation";
 import { SummaryReport } from "@/components/summaries/summary-report";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -41,9 +42,9 @@ export default async function SummaryPage(props: Props) {
           </Link>
         </p>
         <h1 id="summary-title" className="text-3xl font-bold">
-          {t("title", { title: summary.draft.title })}
+          {t("title", { title: isolate(summary.draft.title) })}
         </h1>
-        <p className="text-lg">{t("lead", { organisation: summary.draft.organisation.name, reference: summary.draft.reference })}</p>
+        <p className="text-lg">{t("lead", { organisation: isolate(summary.draft.organisation.name), reference: summary.draft.reference })}</p>
         <p data-testid="summary-version">
           {t("version", { number: summary.number, date: format.dateTime(summary.publishedAt, { dateStyle: "long", timeStyle: "short" }) })}
           {summary.publishedBy ? ` ${t("by", { name: summary.publishedBy })}` : null}

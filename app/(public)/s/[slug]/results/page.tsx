@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { BarChart } from "@/components/surveys/bar-chart";
 import { HeldAnswers } from "@/components/surveys/held-answers";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { localized } from "@/lib/surveys/definition";
+import { localized, translated } from "@/lib/surveys/definition";
 import { ageBands, educationLevels, genders, stakeholderGroups } from "@/lib/surveys/demographics";
 import { getSurveyForAnswering, resultsAccess } from "@/lib/surveys/queries";
 import { surveyResults } from "@/lib/surveys/results";
@@ -46,8 +46,8 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
   return (
     <div className="flex flex-col gap-6">
       <p>
-        <Link className="link" href={`/s/${slug}`}>
-          {survey.title}
+        <Link className="link" href={`/s/${slug}`} dir="auto" data-content="survey-title">
+          {translated(survey.title, survey.titleI18n, locale)}
         </Link>
       </p>
       <h1 className="text-3xl font-bold">{t("resultsTitle")}</h1>
@@ -116,10 +116,13 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
       {results.questions.map(({ question: q, options, numbers, ranks, texts, words, themes }, i) => (
         <section key={q.id} aria-labelledby={`res-${q.id}`} className="card flex flex-col gap-3" data-testid={`result-${q.id}`}>
           <h2 id={`res-${q.id}`} className="text-lg font-semibold">
-            {i + 1}. {localized(q.text, locale)}
+            {i + 1}.{" "}
+            <span dir="auto" data-content="question">
+              {localized(q.text, locale)}
+            </span>
           </h2>
           {q.type === "single" || q.type === "multiple" || q.type === "country" ? (
-            <BarChart caption={localized(q.text, locale)} labelHeader={t("answer")} valueLabel={t("count")} rows={options.sort((a, b) => b.n - a.n).map((o) => ({ label: opt(q, o.option), value: o.n }))} />
+            <BarChart content caption={localized(q.text, locale)} labelHeader={t("answer")} valueLabel={t("count")} rows={options.sort((a, b) => b.n - a.n).map((o) => ({ label: opt(q, o.option), value: o.n }))} />
           ) : q.type === "likert" || q.type === "rating" || q.type === "number" ? (
             <>
               <p className="text-sm">{numbers.length ? t("average", { value: (numbers.reduce((s, n) => s + n.value * n.n, 0) / numbers.reduce((s, n) => s + n.n, 0)).toFixed(2) }) : t("noAnswers")}</p>
@@ -129,19 +132,21 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
             <ol className="list-decimal ps-6">
               {ranks.map((r) => (
                 <li key={r.option}>
-                  {opt(q, r.option)} <span className="text-sm text-muted">({t("averageRank", { value: r.avg.toFixed(2) })})</span>
+                  <bdi data-content="option">{opt(q, r.option)}</bdi> <span className="text-sm text-muted">({t("averageRank", { value: r.avg.toFixed(2) })})</span>
                 </li>
               ))}
             </ol>
           ) : (
             <>
-              {themes.length ? <BarChart caption={t("answerThemes")} labelHeader={t("theme")} valueLabel={t("count")} rows={themes.map((th) => ({ label: th.label, value: th.n }))} /> : null}
-              {words.length ? <BarChart caption={t("commonWords")} labelHeader={t("word")} valueLabel={t("count")} rows={words.map((w) => ({ label: w.word, value: w.n }))} /> : null}
+              {themes.length ? <BarChart content caption={t("answerThemes")} labelHeader={t("theme")} valueLabel={t("count")} rows={themes.map((th) => ({ label: th.label, value: th.n }))} /> : null}
+              {words.length ? <BarChart content caption={t("commonWords")} labelHeader={t("word")} valueLabel={t("count")} rows={words.map((w) => ({ label: w.word, value: w.n }))} /> : null}
               <details>
                 <summary className="cursor-pointer text-accent">{t("readAnswers", { count: texts.length })}</summary>
                 <ul className="mt-2 flex list-disc flex-col gap-1 ps-6">
                   {texts.map((text, k) => (
-                    <li key={k}>{text}</li>
+                    <li key={k} dir="auto" data-content="answer">
+                      {text}
+                    </li>
                   ))}
                 </ul>
               </details>
