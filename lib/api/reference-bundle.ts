@@ -1,0 +1,40 @@
+import "server-only";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * The API reference page's renderer: Scalar's standalone browser bundle (@scalar/api-reference,
+ * MIT), served from our own origin, followed by the few lines that mount it on the page. No CDN, no
+ * fonts or services from elsewhere: the page's CSP (`connect-src 'self'`) would refuse them anyway.
+ */
+export const scalarVersion = "1.72.1";
+
+// Mounts the reference into #api-reference, reading the document's URL from its data-url attribute.
+const mount = `
+;(function () {
+  var el = document.getElementById("api-reference");
+  if (!el || !window.Scalar) return;
+  window.Scalar.createApiReference(el, {
+    url: el.getAttribute("data-url"),
+    withDefaultFonts: false,
+    telemetry: false,
+    hideClientButton: true,
+    hideTestRequestButton: true,
+    hideDarkModeToggle: true,
+    forceDarkModeState: "light",
+    showDeveloperTools: "never",
+    agent: { disabled: true },
+    mcp: { disabled: true },
+    documentDownloadType: "none",
+    defaultOpenAllTags: true
+  });
+})();
+`;
+
+let cached: Promise<string> | null = null;
+
+/** The bundle and its mount code as one script (read from node_modules once per process). */
+export function referenceScript(): Promise<string> {
+  cached ??= readFile(path.join(process.cwd(), "node_modules/@scalar/api-reference/dist/browser/standalone.js"), "utf8").then((bundle) => `${bundle}\n${mount}`);
+  return cached;
+}
