@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import Script from "next/script";
 import { scalarVersion } from "@/lib/api/reference-bundle";
+import { directionOf, isLocale } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("apiReference");
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * CSP nonce; the renderer's inline styles are covered by the site-wide `style-src 'unsafe-inline'`.
  */
 export default async function ApiReferencePage() {
-  const [t, nonce] = await Promise.all([getTranslations("apiReference"), headers().then((h) => h.get("x-nonce") ?? undefined)]);
+  const [t, locale, nonce] = await Promise.all([getTranslations("apiReference"), getLocale(), headers().then((h) => h.get("x-nonce") ?? undefined)]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -28,8 +29,8 @@ export default async function ApiReferencePage() {
       <noscript>
         <p>{t("noscript")}</p>
       </noscript>
-      <section aria-label={t("region")} className="min-w-0" dir="ltr" lang="en">
-        <div id="api-reference" data-url="/api/openapi.json" data-testid="api-reference" />
+      <section aria-label={t("region")} className="min-w-0">
+        <div id="api-reference" data-url="/api/openapi.json" data-locale={locale} data-dir={isLocale(locale) ? directionOf(locale) : "ltr"} data-testid="api-reference" />
       </section>
       <Script src={`/api-reference/scalar.js?v=${scalarVersion}`} nonce={nonce} strategy="afterInteractive" />
     </div>
