@@ -58,6 +58,19 @@ test("the API reference is served by the app itself, renders the operations unde
   expect(elsewhere).toEqual([]);
 });
 
+test("in Arabic the reference page is right to left and still renders every operation", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const { violations, elsewhere } = await watch(page);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "ar", url: e2e.baseURL }]);
+  await page.goto("/api-reference");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByTestId("api-reference")).toHaveAttribute("data-locale", "ar");
+  await expect(page.getByTestId("api-reference").getByText("Agree, disagree or pass on a comment (one vote per person, changeable)").first()).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: test.info().outputPath("api-reference-ar.png") });
+  expect(violations).toEqual([]);
+  expect(elsewhere).toEqual([]);
+});
+
 test("the renderer's bundle is served from our origin as JavaScript", async ({ request }) => {
   const response = await request.get("/api-reference/scalar.js?v=1.72.1");
   expect(response.status()).toBe(200);

@@ -33,10 +33,19 @@ const mount = `
 })();
 `;
 
+/**
+ * The bundle declares its Inter and mono fonts with @font-face rules on fonts.scalar.com, which the
+ * browser fetches as soon as the text uses them (withDefaultFonts: false does not stop it here) and
+ * our CSP refuses. Without those rules the reference uses the next fonts in its stacks, local ones.
+ */
+export function withoutRemoteFonts(bundle: string): string {
+  return bundle.replace(/@font-face\s*\{[^}]*fonts\.scalar\.com[^}]*\}/g, "");
+}
+
 let cached: Promise<string> | null = null;
 
 /** The bundle and its mount code as one script (read from node_modules once per process). */
 export function referenceScript(): Promise<string> {
-  cached ??= readFile(path.join(process.cwd(), "node_modules/@scalar/api-reference/dist/browser/standalone.js"), "utf8").then((bundle) => `${bundle}\n${mount}`);
+  cached ??= readFile(path.join(process.cwd(), "node_modules/@scalar/api-reference/dist/browser/standalone.js"), "utf8").then((bundle) => `${withoutRemoteFonts(bundle)}\n${mount}`);
   return cached;
 }
