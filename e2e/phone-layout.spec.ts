@@ -41,6 +41,8 @@ async function expectNoSidewaysScroll(page: Page, path: string, locale: string) 
   expect(response?.status(), `${path} in ${locale}`).toBe(200);
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
   const { scrollWidth, culprits } = await pageWidth(page);
+  // For the reviewer: what a phone reader sees in the right-to-left and the CJK layouts.
+  if (locale === "ar" || locale === "zh") await page.screenshot({ path: test.info().outputPath(`${locale}${path.replaceAll("/", "_")}.png`) });
   expect.soft(scrollWidth, `${path} in ${locale} is ${scrollWidth}px wide: ${culprits.join(" | ")}`).toBeLessThanOrEqual(phone.width);
 }
 
