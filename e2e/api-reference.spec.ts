@@ -54,6 +54,10 @@ test("the API reference is served by the app itself, renders the operations unde
   await expect(reference.getByText("Agree, disagree or pass on a comment (one vote per person, changeable)").first()).toBeVisible({ timeout: 30_000 });
   await expect(reference.getByText("Answer a survey (signed in, or anonymously where the survey allows it)").first()).toBeAttached();
   await expect(reference.getByText("List public consultations").first()).toBeAttached();
+  // Mounted once, with our configuration: no AI agent, no developer toolbar.
+  await expect(page.locator(".scalar-app").filter({ hasText: "List public consultations" })).toHaveCount(1);
+  await expect(reference.getByText("Ask AI")).toHaveCount(0);
+  await expect(reference.getByText("Developer Tools")).toHaveCount(0);
   expect(violations).toEqual([]);
   expect(elsewhere).toEqual([]);
 });

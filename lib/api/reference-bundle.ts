@@ -9,14 +9,15 @@ import path from "node:path";
  */
 export const scalarVersion = "1.72.1";
 
-// Mounts the reference into #api-reference, reading the document's URL and the reader's language and
-// direction from its data-url, data-locale and data-dir attributes (Scalar has its own UI translations).
+// Mounts the reference into #parley-api-reference, reading the document's URL and the reader's language
+// and direction from its data-document, data-locale and data-dir attributes (Scalar has its own UI translations).
 const mount = `
 ;(function () {
-  var el = document.getElementById("api-reference");
+  // Not "api-reference": the bundle mounts a second, unconfigured reference on an element with that id.
+  var el = document.getElementById("parley-api-reference");
   if (!el || !window.Scalar) return;
   window.Scalar.createApiReference(el, {
-    url: el.getAttribute("data-url"),
+    url: el.getAttribute("data-document"),
     localization: { locale: el.getAttribute("data-locale") || "en", direction: el.getAttribute("data-dir") || "auto" },
     withDefaultFonts: false,
     telemetry: false,

@@ -30,7 +30,7 @@ export default async function ApiReferencePage() {
         <p>{t("noscript")}</p>
       </noscript>
       <section aria-label={t("region")} className="min-w-0">
-        <div id="api-reference" data-url="/api/openapi.json" data-locale={locale} data-dir={isLocale(locale) ? directionOf(locale) : "ltr"} data-testid="api-reference" />
+        <div id="parley-api-reference" data-document="/api/openapi.json" data-locale={locale} data-dir={isLocale(locale) ? directionOf(locale) : "ltr"} data-testid="api-reference" />
       </section>
       <Script src={`/api-reference/scalar.js?v=${scalarVersion}`} nonce={nonce} strategy="afterInteractive" />
     </div>
