@@ -3,7 +3,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import Script from "next/script";
 import { scalarVersion } from "@/lib/api/reference-bundle";
-import { directionOf, isLocale } from "@/lib/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("apiReference");
@@ -29,8 +28,9 @@ export default async function ApiReferencePage() {
       <noscript>
         <p>{t("noscript")}</p>
       </noscript>
-      <section aria-label={t("region")} className="min-w-0">
-        <div id="parley-api-reference" data-document="/api/openapi.json" data-locale={locale} data-dir={isLocale(locale) ? directionOf(locale) : "ltr"} data-testid="api-reference" />
+      {/* The API document is written in English: it keeps its own direction inside any UI language; Scalar's labels follow the reader's language. */}
+      <section aria-label={t("region")} className="min-w-0" lang="en" dir="ltr">
+        <div id="parley-api-reference" data-document="/api/openapi.json" data-locale={locale} data-dir="ltr" data-testid="api-reference" />
       </section>
       <Script src={`/api-reference/scalar.js?v=${scalarVersion}`} nonce={nonce} strategy="afterInteractive" />
     </div>
