@@ -7,7 +7,8 @@ export async function RepresentationTable({ caption, rows, labelOf }: { caption:
   const t = await getTranslations("summaries.participation");
   const flagged = rows.filter((r) => r.status !== "ok");
   return (
-    <div className="flex flex-col gap-2">
+    // min-w-0: as a grid item it may shrink below its table's width; the table scrolls in its own region.
+    <div className="flex min-w-0 flex-col gap-2">
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
         <table className="w-full text-sm">
           <caption className="mb-2 text-start text-base font-semibold">{caption}</caption>
@@ -53,7 +54,7 @@ export async function ParticipationFigures({ data, volume }: { data: Participati
           </div>
         ))}
       </dl>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <RepresentationTable caption={t("byGroup")} rows={data.groups} labelOf={(k) => tg(k as never)} />
         <RepresentationTable caption={t("byRegion")} rows={data.regions} labelOf={(k) => t(`regions.${k}` as never)} />
       </div>

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { describeSettings, type SettingValue } from "@/lib/summaries/provenance-settings";
 import type { SummaryContent } from "@/lib/summaries/snapshot";
 import { commentHref, excerpt } from "./links";
 import { OpinionGroups } from "./opinion-map";
@@ -69,8 +70,33 @@ function flatten(detail: unknown): Record<string, string | number> {
   return Object.fromEntries(Object.entries((detail ?? {}) as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.join(" / ") : typeof v === "number" ? v : String(v)]));
 }
 
+/** The analysis run's settings as a labelled list in the reader's language (see lib/summaries/provenance-settings.ts). */
+async function SettingsList({ settings, level }: { settings: unknown; level: number }) {
+  const [t, tn, tv, format] = await Promise.all([getTranslations("summaries.provenance"), getTranslations("summaries.provenance.settingNames"), getTranslations("summaries.provenance.settingValues"), getFormatter()]);
+  const rows = describeSettings(settings);
+  if (!rows.length) return null;
+  const H = `h${Math.min(level, 6)}` as "h3";
+  const shown = (v: SettingValue) =>
+    v.kind === "automatic" ? tv("automatic") : v.kind === "boolean" ? tv(v.value ? "yes" : "no") : v.kind === "choice" ? tv(v.value) : v.kind === "number" ? format.number(v.value, v.percent ? { style: "percent", maximumFractionDigits: 1 } : {}) : v.value;
+  return (
+    <section aria-labelledby="provenance-settings" className="flex flex-col gap-1">
+      <H id="provenance-settings" className="font-semibold">
+        {t("settings")}
+      </H>
+      <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]" data-testid="provenance-settings">
+        {rows.map((r) => (
+          <div key={r.key} className="contents">
+            <dt className="text-muted">{"known" in r ? <code className="break-all">{r.key}</code> : tn(r.key)}</dt>
+            <dd className="mb-1 break-words sm:mb-0">{shown(r.value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 /** How the summary was made: analysis version and settings, data cut-off, and every moderator edit. */
-export async function Provenance({ content }: { content: SummaryContent }) {
+export async function Provenance({ content, headingLevel = 3 }: { content: SummaryContent; headingLevel?: number }) {
   const [t, te, format] = await Promise.all([getTranslations("summaries.provenance"), getTranslations("summaries.provenance.edits"), getFormatter()]);
   const p = content.provenance;
   return (
@@ -79,9 +105,7 @@ export async function Provenance({ content }: { content: SummaryContent }) {
         {t("analysis", { version: p.analysisVersion ?? "—", comments: p.commentsAnalysed, votes: p.votesAnalysed })}{" "}
         {p.cutoffAt ? t("cutoff", { date: format.dateTime(new Date(p.cutoffAt), { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) }) : null}
       </p>
-      <p>
-        {t("settings")} <code className="break-all">{JSON.stringify(p.settings)}</code>
-      </p>
+      <SettingsList settings={p.settings} level={headingLevel} />
       <p>{t("method")}</p>
       {p.edits.length ? (
         <ol className="list-decimal ps-6">
@@ -118,7 +142,7 @@ export async function SummaryReport({ reference, content, headingLevel = 2, vers
       {section("sum-opinions", t("report.opinions"), <OpinionGroups reference={reference} content={content} />)}
       {(["consensus", "divisive", "bridging", "split"] as const).map((kind) => section(`sum-${kind}`, t(`report.${kind}`), <AgreementStatements key={kind} reference={reference} content={content} kind={kind} />))}
       {section("sum-dispositions", t("report.dispositions"), <DispositionTable reference={reference} content={content} />)}
-      {section("sum-provenance", t("report.provenance"), <Provenance content={content} />)}
+      {section("sum-provenance", t("report.provenance"), <Provenance content={content} headingLevel={headingLevel + 1} />)}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { publicBaseUrl } from "./base-url";
 import { openApiDocument } from "./openapi";
 
 describe("the OpenAPI document", () => {
@@ -27,5 +28,24 @@ describe("the OpenAPI document", () => {
   });
   it("describes paragraph anchors in the draft schema", () => {
     expect(JSON.stringify(doc.components.schemas.DraftDetail)).toContain("p-3.2");
+  });
+});
+
+describe("what the OpenAPI document says about itself", () => {
+  const doc = openApiDocument();
+  const operations = Object.values(doc.paths).flatMap((item) => Object.entries(item as Record<string, { operationId: string; tags?: string[] }>).map(([method, op]) => ({ method, ...op })));
+  it("describes its writes as well as its reads", () => {
+    expect(operations.filter((o) => o.method === "post").map((o) => o.operationId).sort()).toEqual(["createComment", "submitSurveyResponse", "voteOnComment"]);
+    expect(doc.info.description).toMatch(/Reads:/);
+    expect(doc.info.description).toMatch(/Writes: comments and replies, votes/);
+    expect(doc.info.description).not.toMatch(/^Read access/);
+  });
+  it("names this instance's configured public URL as its server", () => {
+    expect(doc.servers).toEqual([{ url: publicBaseUrl(), description: "This Parley instance" }]);
+    expect(doc.servers[0]!.url).toMatch(/^https?:\/\/[^/]+$/);
+  });
+  it("files every operation under a declared tag", () => {
+    const declared = new Set(doc.tags.map((t) => t.name));
+    for (const o of operations) expect(o.tags?.every((t) => declared.has(t)) && o.tags.length > 0, o.operationId).toBe(true);
   });
 });

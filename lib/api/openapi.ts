@@ -30,13 +30,21 @@ export function openApiDocument() {
       title: "Parley public API",
       version: "1.0.0",
       description:
-        "Read access to public consultations (drafts, versions, paragraphs with stable anchors, diffs). Private drafts are invisible: they answer 404 to anyone outside their organisation.",
+        "Reads: public consultations (drafts, versions, paragraphs with stable anchors, diffs), their published comments and summaries of responses, and published surveys. Writes: comments and replies, votes on comments (with a personal API token sent as `Authorization: Bearer`, or a signed-in session), and survey answers (anonymously where the survey allows it). Private drafts are invisible: they answer 404 to anyone outside their organisation.",
     },
-    servers: [{ url: publicBaseUrl() }],
+    // The configured public URL (PUBLIC_URL, else NEXTAUTH_URL: lib/env.ts), so clients call this instance.
+    servers: [{ url: publicBaseUrl(), description: "This Parley instance" }],
+    tags: [
+      { name: "Drafts", description: "Consultations, their versions and diffs (read)" },
+      { name: "Summaries", description: "Published summaries of responses (read)" },
+      { name: "Comments", description: "Comments and votes (read and write)" },
+      { name: "Surveys", description: "Surveys and their answers (read and write)" },
+    ],
     paths: {
       "/api/v1/drafts": {
         get: {
           operationId: "listDrafts",
+          tags: ["Drafts"],
           summary: "List public consultations",
           parameters: [
             { name: "q", in: "query", description: "Full-text search over titles, abstracts and bodies", schema: { type: "string" } },
@@ -53,6 +61,7 @@ export function openApiDocument() {
       "/api/v1/drafts/{ref}": {
         get: {
           operationId: "getDraft",
+          tags: ["Drafts"],
           summary: "A consultation: metadata, versions, and the current version's sections and paragraphs",
           parameters: [refParam],
           responses: { "200": jsonBody("DraftDetail", "The draft"), "404": notFound },
@@ -61,6 +70,7 @@ export function openApiDocument() {
       "/api/v1/drafts/{ref}/versions/{n}": {
         get: {
           operationId: "getDraftVersion",
+          tags: ["Drafts"],
           summary: "One published version (-00 is 0)",
           parameters: [refParam, { name: "n", in: "path", required: true, schema: { type: "integer", minimum: 0 } }],
           responses: { "200": jsonBody("Version", "The version"), "404": notFound },
@@ -69,6 +79,7 @@ export function openApiDocument() {
       "/api/v1/drafts/{ref}/diff": {
         get: {
           operationId: "diffDraftVersions",
+          tags: ["Drafts"],
           summary: "Compare two versions paragraph by paragraph, with word-level changes",
           parameters: [
             refParam,
@@ -81,6 +92,7 @@ export function openApiDocument() {
       "/api/v1/drafts/{ref}/summary": {
         get: {
           operationId: "getDraftSummary",
+          tags: ["Summaries"],
           summary: "The published summary of responses: participation, themes, opinion groups, consensus, bridging statements, dispositions and provenance",
           parameters: [refParam, { name: "version", in: "query", description: "A published summary version; the latest when omitted", schema: { type: "integer", minimum: 1 } }],
           responses: { "200": jsonBody("Summary", "The summary"), "404": jsonBody("Error", "No published summary, or a private draft you may not see") },
@@ -89,6 +101,7 @@ export function openApiDocument() {
       "/api/v1/drafts/{ref}/comments": {
         get: {
           operationId: "listComments",
+          tags: ["Comments"],
           summary: "Published comments on a draft, newest first",
           parameters: [
             refParam,
@@ -102,6 +115,7 @@ export function openApiDocument() {
         },
         post: {
           operationId: "createComment",
+          tags: ["Comments"],
           summary: "Comment on a paragraph or the whole draft, or reply (signed-in users)",
           security: [{ bearer: [] }, { session: [] }],
           parameters: [refParam, { name: "Idempotency-Key", in: "header", description: "A retried request with the same key returns the first comment (200) instead of creating another", schema: { type: "string", maxLength: 100 } }],
@@ -120,6 +134,7 @@ export function openApiDocument() {
       "/api/v1/comments/{id}/votes": {
         post: {
           operationId: "voteOnComment",
+          tags: ["Comments"],
           summary: "Agree, disagree or pass on a comment (one vote per person, changeable)",
           security: [{ bearer: [] }, { session: [] }],
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
@@ -130,6 +145,7 @@ export function openApiDocument() {
       "/api/v1/surveys": {
         get: {
           operationId: "listSurveys",
+          tags: ["Surveys"],
           summary: "Published surveys, newest first",
           parameters: [{ name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } }],
           responses: { "200": { description: "A page of surveys", content: { "application/json": { schema: { type: "object" } } } } },
@@ -138,6 +154,7 @@ export function openApiDocument() {
       "/api/v1/surveys/{slug}": {
         get: {
           operationId: "getSurvey",
+          tags: ["Surveys"],
           summary: "A survey and its questions (ids, types, options, translations, skip logic)",
           parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }],
           responses: { "200": jsonBody("Survey", "The survey"), "404": notFound },
@@ -146,6 +163,7 @@ export function openApiDocument() {
       "/api/v1/surveys/{slug}/responses": {
         post: {
           operationId: "submitSurveyResponse",
+          tags: ["Surveys"],
           summary: "Answer a survey (signed in, or anonymously where the survey allows it)",
           security: [{ bearer: [] }, { session: [] }, {}],
           parameters: [

@@ -107,6 +107,11 @@ export default async function ProfilePage() {
           {ta("title")}
         </h2>
         <p className="text-muted">{ta("lead")}</p>
+        <p>
+          <Link className="link" href="/api-reference" data-testid="api-reference-link">
+            {ta("reference")}
+          </Link>
+        </p>
         <ApiTokenForm action={createApiTokenAction} />
         {tokens.length > 0 ? (
           <ul className="flex flex-col gap-2">

@@ -5,6 +5,7 @@ import { ExtendDraftForm, OpenDraftForm, TransitionDraftForm } from "@/component
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getDraftForEditing } from "@/lib/drafts/get-draft";
 import { lifecycleDefaults } from "@/lib/drafts/lifecycle-defaults";
+import { currentTimeZoneName, timeZoneOptions } from "@/lib/time/time-zones";
 import { zonedDateTimeFormat } from "@/lib/time/zoned";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { extendDraftAction, openDraftAction, preModerationAction, transitionDraftAction } from "@/lib/drafts/actions";
@@ -23,7 +24,7 @@ export default async function ManageDraftPage({ params }: Props) {
   const draft = await getDraftForEditing(reference, user);
   if (!draft) notFound();
   const [t, ts, format] = await Promise.all([getTranslations("manage"), getTranslations("status"), getFormatter()]);
-  const zones = [...new Set([...commonZones, ...Intl.supportedValuesOf("timeZone")])];
+  const zones = timeZoneOptions(commonZones);
   const defaults = lifecycleDefaults(draft);
   const s = draft.status;
   return (
@@ -44,7 +45,7 @@ export default async function ManageDraftPage({ params }: Props) {
             action={openDraftAction}
             draftId={draft.id}
             timeZones={zones}
-            defaults={{ opensAt: defaults.opensAt, closesAt: defaults.closesAt, timeZone: draft.timeZone }}
+            defaults={{ opensAt: defaults.opensAt, closesAt: defaults.closesAt, timeZone: currentTimeZoneName(draft.timeZone) }}
           />
         </section>
       ) : null}

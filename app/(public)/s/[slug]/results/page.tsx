@@ -93,7 +93,7 @@ export default async function SurveyResultsPage({ params, searchParams }: Props)
           <h2 id="balance" className="text-xl font-semibold">
             {ts("participation.warningTitle")}
           </h2>
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <RepresentationTable caption={ts("participation.byGroup")} rows={results.balance.groups} labelOf={(k) => tg(k as (typeof stakeholderGroups)[number])} />
             <RepresentationTable caption={ts("participation.byRegion")} rows={results.balance.regions} labelOf={(k) => ts(`participation.regions.${k}` as "participation.regions.AF")} />
           </div>
