@@ -14,24 +14,27 @@ export const knownSettings = [
   "bridgingThreshold",
   "opinionZeroOnlyWhereVoted",
   "opinionGroupRestarts",
+  "opinionMembership",
+  "opinionNearEqualTolerance",
   "seed",
   "labelModel",
 ] as const;
 export type KnownSetting = (typeof knownSettings)[number];
 
 /** A setting's value as the page shows it: a number, a yes/no, a named choice, "chosen by the method" (null), or text. */
-export type SettingValue = { kind: "number"; value: number; percent: boolean } | { kind: "boolean"; value: boolean } | { kind: "automatic" } | { kind: "choice"; value: "silhouette" | "stability" } | { kind: "text"; value: string };
+export type SettingValue = { kind: "number"; value: number; percent: boolean } | { kind: "boolean"; value: boolean } | { kind: "automatic" } | { kind: "choice"; value: "silhouette" | "stability" | "baseCluster" | "nearestCentre" } | { kind: "text"; value: string };
 
 export type SettingRow = { key: KnownSetting; value: SettingValue } | { key: string; known: false; value: SettingValue };
 
 // Shares of 1 (0.7 = 70 %): shown as percentages.
-const fractions = new Set<string>(["campaignSimilarity", "bridgingThreshold"]);
+const fractions = new Set<string>(["campaignSimilarity", "bridgingThreshold", "opinionNearEqualTolerance"]);
 
 function valueOf(key: string, raw: unknown): SettingValue {
   if (raw === null || raw === undefined) return { kind: "automatic" };
   if (typeof raw === "boolean") return { kind: "boolean", value: raw };
   if (typeof raw === "number") return { kind: "number", value: raw, percent: fractions.has(key) };
   if (key === "opinionKSelection" && (raw === "silhouette" || raw === "stability")) return { kind: "choice", value: raw };
+  if (key === "opinionMembership" && (raw === "baseCluster" || raw === "nearestCentre")) return { kind: "choice", value: raw };
   return { kind: "text", value: typeof raw === "string" ? raw : JSON.stringify(raw) };
 }
 
