@@ -2,34 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures/users";
 import { e2e } from "./support/config";
-
-const publicPages = [
-  "/",
-  "/organisations",
-  "/organisations/global-digital-policy-forum",
-  "/drafts",
-  "/drafts?q=participation",
-  "/drafts/GDPF-RFC-2026-004",
-  "/drafts/GDPF-RFC-2026-004/versions/0",
-  "/drafts/GDPF-RFC-2026-004/diff?from=0&to=1",
-  "/drafts/GDPF-RFC-2026-004/p/p-2.1",
-  "/drafts/GDPF-RFC-2026-004/p/general",
-  "/drafts/GDPF-RFC-2026-003",
-  "/drafts/GDPF-RFC-2026-003/summary",
-  "/code-of-conduct",
-  "/s/future-we-want",
-  "/s/future-we-want/embed",
-  "/s/future-we-want/results",
-  "/unsubscribe?u=x&t=y",
-  "/signin",
-  "/signin/check-email",
-  "/register",
-  "/forgot-password",
-  "/reset-password?token=abc",
-  "/verify-email?token=abcdefghijklmnopqrstuvwxyz",
-  "/verify-email?error=invalid",
-  "/no-such-page",
-];
+import { demoOwner, publicPages, staffPages } from "./support/pages";
 
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
@@ -46,6 +19,18 @@ for (const locale of ["en", "ar"] as const) {
       await expectNoSeriousViolations(page, `${locale} ${path}`);
     });
   }
+}
+
+for (const locale of ["en", "ar"] as const) {
+  test(`an organisation's staff pages pass axe in ${locale} (workspace, manage, moderation lists, audit log…)`, async ({ page, context }) => {
+    test.setTimeout(120_000);
+    await signIn(page, demoOwner.email, demoOwner.password);
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: e2e.baseURL }]);
+    for (const path of staffPages) {
+      await page.goto(path);
+      await expectNoSeriousViolations(page, `${locale} ${path}`);
+    }
+  });
 }
 
 test("signed-in pages pass axe, including a form showing errors", async ({ page, createUser }) => {
