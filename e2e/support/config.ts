@@ -11,4 +11,5 @@ export const e2e = {
   embeddedDbPort: Number(process.env.E2E_DB_PORT ?? 54329),
 };
 
-export const statePath = path.resolve(import.meta.dirname, "../../.data/e2e-state.json");
+/** Where the e2e server tells the specs which database it uses (one file per port: runs side by side do not mix). */
+export const statePath = path.resolve(import.meta.dirname, `../../.data/e2e-state-${port}.json`);

@@ -1,6 +1,6 @@
 // The pages every check that walks "all pages" uses (axe in e2e/accessibility.spec.ts, page width at
 // 360 px in e2e/phone-layout.spec.ts), from the demo seed (prisma/seed/demo.ts).
-import { demoAccounts, demoPassword } from "../../prisma/seed/demo";
+import { demoAccounts, demoPassword } from "../../prisma/seed/demo-accounts";
 
 /** Pages anyone can open. */
 export const publicPages = [

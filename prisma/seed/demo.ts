@@ -9,15 +9,9 @@ import { futureWeWant, guidanceSurvey, surveyTitles } from "./content/surveys";
 import { consultaParticipacion } from "./content/consulta-participacion-es";
 import { shujuZhili } from "./content/shuju-zhili-zh";
 
-export const demoPassword = "parley-demo-2026";
+import { demoAccounts, demoPassword } from "./demo-accounts";
 
-export const demoAccounts = {
-  admin: "admin@parley.example",
-  owner: "owner@parley.example",
-  editor: "editor@parley.example",
-  moderator: "moderator@parley.example",
-  stakeholder: "stakeholder@parley.example",
-} as const;
+export { demoAccounts, demoPassword };
 
 const day = 24 * 60 * 60 * 1000;
 
