@@ -43,7 +43,7 @@ export async function DraftListEntry({ draft, headingLevel = 3 }: { draft: Draft
         ) : draft.closesAt ? (
           <time dateTime={draft.closesAt.toISOString()}>{t("closed", { date: date(draft.closesAt) })}</time>
         ) : null}
-        {draft.topics.length > 0 ? ` · ${draft.topics.map(isolate).join(", ")}` : null}
+        {draft.topics.length > 0 ? ` · ${format.list(draft.topics.map(isolate), { type: "unit" })}` : null}
       </p>
     </article>
   );

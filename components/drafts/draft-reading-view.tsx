@@ -49,7 +49,7 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
         </h1>
         {draft.authors.length > 0 ? (
           <p className="text-muted">
-            {t("authors", { names: draft.authors.map(isolate).join(", ") })}
+            {t("authors", { names: format.list(draft.authors.map(isolate), { type: "conjunction" }) })}
           </p>
         ) : null}
       </header>

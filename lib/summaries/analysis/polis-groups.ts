@@ -251,15 +251,7 @@ export function kmeansFrom(points: Point[], weights: number[], init: Point[], ma
   let centres = init.map((c): Point => [c[0], c[1]]);
   let labels = new Array<number>(points.length).fill(0);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
-    labels = points.map((p) => {
-      let best = 0;
-      let bestD = Infinity;
-      centres.forEach((c, i) => {
-        const d = distance(p, c);
-        if (d < bestD) [best, bestD] = [i, d];
-      });
-      return best;
-    });
+    labels = points.map((p) => nearest(p, centres));
     const sums = centres.map(() => [0, 0, 0]);
     points.forEach((p, i) => {
       const s = sums[labels[i]!]!;
@@ -284,15 +276,7 @@ export function kmeansFrom(points: Point[], weights: number[], init: Point[], ma
     if (!dropped && moved < tolerance) break;
   }
   // Final assignment to the final centres.
-  labels = points.map((p) => {
-    let best = 0;
-    let bestD = Infinity;
-    centres.forEach((c, i) => {
-      const d = distance(p, c);
-      if (d < bestD) [best, bestD] = [i, d];
-    });
-    return best;
-  });
+  labels = points.map((p) => nearest(p, centres));
   return { centres, labels };
 }
 

@@ -1,10 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { Pagination } from "@/components/pagination";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { moderationLog } from "@/lib/moderation/queries";
-import { getOrganisationPage } from "@/lib/orgs/queries";
+import { loadStaffList } from "@/lib/orgs/staff-page";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -13,13 +11,7 @@ export const metadata = { robots: { index: false } };
 /** The organisation's audit log (who, what, when, why): every entry for its owners, the moderation entries for its moderators. */
 export default async function AuditLogPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/organisations/${slug}/audit-log`)}`);
-  const org = await getOrganisationPage(slug, user);
-  if (!org) notFound();
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
-  const log = await moderationLog(org.org.id, user, page);
-  if (!log) notFound();
+  const { list: log } = await loadStaffList(slug, `/organisations/${slug}/audit-log`, searchParams, moderationLog);
   const [t, format] = await Promise.all([getTranslations("moderationPage"), getFormatter()]);
   return (
     <div className="flex flex-col gap-6">

@@ -1,12 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { Pagination } from "@/components/pagination";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { moderateCommentAction } from "@/lib/moderation/actions";
 import { hiddenComments } from "@/lib/moderation/queries";
-import { getOrganisationPage } from "@/lib/orgs/queries";
+import { loadStaffList } from "@/lib/orgs/staff-page";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -15,13 +13,7 @@ export const metadata = { robots: { index: false } };
 /** The organisation's hidden comments with their public reason, for its moderators and owners (paginated). */
 export default async function HiddenCommentsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/organisations/${slug}/moderation/hidden`)}`);
-  const org = await getOrganisationPage(slug, user);
-  if (!org) notFound();
-  const page = Math.max(1, Math.min(100_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
-  const list = await hiddenComments(org.org.id, user, page);
-  if (!list) notFound();
+  const { list } = await loadStaffList(slug, `/organisations/${slug}/moderation/hidden`, searchParams, hiddenComments);
   const [t, format] = await Promise.all([getTranslations("moderationPage"), getFormatter()]);
   return (
     <div className="flex flex-col gap-6">

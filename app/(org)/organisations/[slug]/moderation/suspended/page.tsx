@@ -1,12 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { Pagination } from "@/components/pagination";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { liftSuspensionAction } from "@/lib/moderation/actions";
 import { suspendedParticipants } from "@/lib/moderation/queries";
-import { getOrganisationPage } from "@/lib/orgs/queries";
+import { loadStaffList } from "@/lib/orgs/staff-page";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -15,13 +13,7 @@ export const metadata = { robots: { index: false } };
 /** The participants the organisation has suspended, with "Lift the suspension", for its moderators and owners (paginated). */
 export default async function SuspendedParticipantsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/organisations/${slug}/moderation/suspended`)}`);
-  const org = await getOrganisationPage(slug, user);
-  if (!org) notFound();
-  const page = Math.max(1, Math.min(100_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
-  const list = await suspendedParticipants(org.org.id, user, page);
-  if (!list) notFound();
+  const { organisationId, list } = await loadStaffList(slug, `/organisations/${slug}/moderation/suspended`, searchParams, suspendedParticipants);
   const [t, format] = await Promise.all([getTranslations("moderationPage"), getFormatter()]);
   return (
     <div className="flex flex-col gap-6">
@@ -44,7 +36,7 @@ export default async function SuspendedParticipantsPage({ params, searchParams }
             <p className="text-sm">
               <span className="font-semibold">{t("moderatorsReason")}</span> <bdi>{b.reason}</bdi>
             </p>
-            <InlineActionForm action={liftSuspensionAction} hidden={{ organisationId: org.org.id, userId: b.userId }}>
+            <InlineActionForm action={liftSuspensionAction} hidden={{ organisationId, userId: b.userId }}>
               <button type="submit" className="btn-secondary" aria-describedby={`suspended-${b.userId}`}>
                 {t("unsuspend")}
               </button>
