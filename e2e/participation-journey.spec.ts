@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { createOrganisation } from "./fixtures/orgs";
 import { waitForMail } from "./fixtures/mail";
@@ -174,7 +175,7 @@ test("bad input gets a clear message and nothing is stored; nobody can comment o
   expect(anonymous.status()).toBe(401);
 });
 
-test("the API takes comments and votes with a personal token, once per idempotency key", async ({ page, request, createUser }) => {
+test("the API takes comments and votes with a personal token, once per idempotency key", async ({ page, request, db, createUser }) => {
   const user = await createUser({ name: "API Client" });
   await signIn(page, user.email);
   await page.goto("/profile");
@@ -189,7 +190,14 @@ test("the API takes comments and votes with a personal token, once per idempoten
   expect(again.status()).toBe(200);
   const created = await first.json();
   expect((await again.json()).id).toBe(created.id);
-  const vote = await request.post(`/api/v1/comments/${created.id}/votes`, { headers: { authorization: headers.authorization }, data: { value: "AGREE" } });
+  // Nobody votes on their own comment (409); another participant's token can.
+  const own = await request.post(`/api/v1/comments/${created.id}/votes`, { headers: { authorization: headers.authorization }, data: { value: "AGREE" } });
+  expect(own.status()).toBe(409);
+  expect(((await own.json()) as { error: { code: string } }).error.code).toBe("ownCommentVote");
+  const voter = await createUser({ name: "API Voter" });
+  const voterToken = `prl_${randomBytes(24).toString("base64url")}`;
+  await db.apiToken.create({ data: { userId: voter.id, name: "e2e", tokenHash: createHash("sha256").update(voterToken).digest("hex") } });
+  const vote = await request.post(`/api/v1/comments/${created.id}/votes`, { headers: { authorization: `Bearer ${voterToken}` }, data: { value: "AGREE" } });
   expect(await vote.json()).toMatchObject({ value: "AGREE", totals: { agree: 1 } });
   const bad = await request.post(`/api/v1/drafts/${reference}/comments`, { headers: { authorization: headers.authorization }, data: { anchor: "p-99.1", kind: "SUPPORT", body: "Nowhere" } });
   expect(bad.status()).toBe(422);
