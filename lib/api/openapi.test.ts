@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { publicBaseUrl } from "./base-url";
+import { edgeStatusesOf, endpoints } from "./endpoints";
 import { openApiDocument } from "./openapi";
 
 describe("the OpenAPI document", () => {
@@ -47,5 +48,19 @@ describe("what the OpenAPI document says about itself", () => {
   it("files every operation under a declared tag", () => {
     const declared = new Set(doc.tags.map((t) => t.name));
     for (const o of operations) expect(o.tags?.every((t) => declared.has(t)) && o.tags.length > 0, o.operationId).toBe(true);
+  });
+
+  it("lists every status each endpoint can answer, edge statuses included (401, 413, 415, 422, 429, 503 on writes)", () => {
+    const paths = doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    for (const spec of Object.values(endpoints)) {
+      const operation = paths[spec.path]?.[spec.method.toLowerCase()];
+      expect(operation, `${spec.method} ${spec.path}`).toBeDefined();
+      const documented = Object.keys(operation!.responses).map(Number);
+      for (const status of edgeStatusesOf(spec)) expect(documented, `${spec.method} ${spec.path} answers ${status}`).toContain(status);
+    }
+    const answer = paths["/api/v1/surveys/{slug}/responses"]!.post!.responses;
+    for (const status of ["201", "413", "415", "422", "429", "503"]) expect(Object.keys(answer)).toContain(status);
+    const vote = paths["/api/v1/comments/{id}/votes"]!.post!.responses;
+    for (const status of ["401", "403", "404", "409", "429", "503"]) expect(Object.keys(vote)).toContain(status);
   });
 });
