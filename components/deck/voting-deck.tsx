@@ -3,6 +3,7 @@ import Link from "next/link";
 import { FormMessage } from "@/components/form/form-message";
 import { deckChoiceAction } from "@/lib/deck/actions";
 import type { Deck } from "@/lib/deck/load-deck";
+import { isolate } from "@/lib/i18n/isolate";
 import { deckPath, formatSkipped } from "@/lib/deck/schemas";
 import { DeckChoiceForm } from "./deck-choice-form";
 
@@ -98,7 +99,7 @@ export async function VotingDeck({ draft, deck, skipped, done, error }: Props) {
               </Link>
             ) : null}
             <Link className="link" href={base}>
-              {t("finished.back", { title: draft.title })}
+              {t("finished.back", { title: isolate(draft.title) })}
             </Link>
           </p>
         </section>

@@ -149,6 +149,46 @@ describe("the order of the voting deck", () => {
   });
 });
 
+describe("the priority of statements", () => {
+  // Fixed ids for participants and statements: the order is then the same on every run.
+  async function fixedParticipants(tag: string, n: number) {
+    const ids = Array.from({ length: n }, (_, i) => `deck-${tag}-participant-${String(i).padStart(2, "0")}`);
+    await prisma.user.createMany({ data: ids.map((id) => ({ id, email: `${id}@example.org`, name: id, emailVerified: new Date() })) });
+    return ids;
+  }
+  async function fixedComment(id: string, draftId: string, authorId: string, createdAt: Date) {
+    await prisma.comment.create({ data: { id, draftId, versionNumber: 0, authorId, kind: "CONCERN", body: id, createdAt } });
+    return id;
+  }
+  const firstOf = async (draftId: string, participants: string[], turn: number) => Promise.all(participants.map((p) => nextStatementId(draftId, p, [], turn)));
+
+  it("shows new statements with few votes before older ones that were passed on", async () => {
+    const draftId = await openDraft(5);
+    const author = await person("p-author");
+    const voters = await Promise.all(Array.from({ length: 4 }, (_, i) => person(`p-voter${i}`)));
+    const tired = await fixedComment("deck-statement-tired", draftId, author, new Date(Date.now() - 5 * 86_400_000));
+    await votes(tired, voters, "PASS");
+    const newcomer = await fixedComment("deck-statement-newcomer", draftId, author, new Date());
+    const firsts = await firstOf(draftId, await fixedParticipants("fresh", 30), 0);
+    expect(firsts.filter((id) => id === newcomer).length).toBeGreaterThanOrEqual(24);
+    expect(firsts.filter((id) => id === tired).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("among well-voted statements, shows the ones people take a side on before the ones they pass on", async () => {
+    const draftId = await openDraft(6);
+    const author = await person("q-author");
+    const voters = await Promise.all(Array.from({ length: 10 }, (_, i) => person(`q-voter${i}`)));
+    const old = new Date(Date.now() - 5 * 86_400_000);
+    const sided = await fixedComment("deck-statement-sided", draftId, author, old);
+    await votes(sided, voters, "DISAGREE");
+    const passed = await fixedComment("deck-statement-passed", draftId, author, old);
+    await votes(passed, voters, "PASS");
+    const firsts = await firstOf(draftId, await fixedParticipants("voted", 30), 1);
+    expect(firsts.filter((id) => id === sided).length).toBeGreaterThanOrEqual(24);
+    expect(firsts.filter((id) => id === passed).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe("vote density in the workspace", () => {
   it("counts participants per bucket of votes on published top-level comments, and the matrix density", async () => {
     const draftId = await openDraft(2);

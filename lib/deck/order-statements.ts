@@ -34,7 +34,8 @@ export async function deckProgress(draftId: string, userId: string, skipped: rea
  *
  * The order, after Pol.is's comment routing (our own formula):
  * - each statement has a priority = decided × fewVotes × recency, where n = agree + disagree + pass,
- *   decided = (agree + disagree + 1) / (n + 2) (statements people take a side on rank higher),
+ *   decided = (agree + disagree + 1) / (n + 1), the share of voters who took a side (1 when nobody
+ *   passed: statements people pass on sink),
  *   fewVotes = 1 + 8 × 2^(−n/5) (statements few have voted on are shown sooner), and
  *   recency = 1 + 2^(−h/24), h = hours between the statement and the draft's newest comment;
  * - statements race: key = −ln(u) / priority with u in (0, 1) from md5(userId:commentId), so the order
@@ -65,7 +66,7 @@ export async function nextStatementId(draftId: string, userId: string, skipped: 
     )
     SELECT id FROM candidates
     ORDER BY (n < ${FRESH_VOTES}) = ${preferFresh} DESC,
-             -ln(u) / ((decided + 1.0) / (n + 2.0) * (1 + 8 * power(2.0, -n / 5.0)) * (1 + power(2.0, -greatest(hours, 0) / 24.0))),
+             -ln(u) / ((decided + 1.0) / (n + 1.0) * (1 + 8 * power(2.0, -n / 5.0)) * (1 + power(2.0, -greatest(hours, 0) / 24.0))),
              id
     LIMIT 1`;
   return rows[0]?.id ?? null;

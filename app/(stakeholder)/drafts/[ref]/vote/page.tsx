@@ -7,6 +7,7 @@ import { loadDeck } from "@/lib/deck/load-deck";
 import { deckPath, parseSkipped } from "@/lib/deck/schemas";
 import { getDraftForReader } from "@/lib/drafts/get-draft";
 import { isOpenForComment } from "@/lib/drafts/visibility";
+import { isolate } from "@/lib/i18n/isolate";
 
 type Props = { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,7 +34,7 @@ export default async function VotingDeckPage({ params, searchParams }: Props) {
     <div className="flex max-w-2xl flex-col gap-4">
       <p>
         <Link className="link" href={`/drafts/${encodeURIComponent(draft.reference)}`}>
-          {t("back", { title: draft.title })}
+          {t("back", { title: isolate(draft.title) })}
         </Link>
       </p>
       <h1 className="text-3xl font-bold">{t("title")}</h1>
