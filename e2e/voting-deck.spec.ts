@@ -134,6 +134,12 @@ test("with JavaScript, the A key records an agree (and not while typing)", async
   await expect(page.getByText("Keyboard: A agree, D disagree, P pass, S skip.")).toBeVisible();
   const statement = page.getByTestId("deck-statement");
   const first = (await statement.getAttribute("data-comment-id"))!;
+  // A key pressed in a form field stays there.
+  await page.getByLabel("Language").focus();
+  await page.keyboard.press("d");
+  await expect(page.getByTestId("deck-progress")).toHaveText("Statement 1 of 5");
+  expect(await db.commentVote.count({ where: { userId: pia.id } })).toBe(0);
+  await page.getByRole("heading", { level: 1 }).click();
   await page.keyboard.press("a");
   await expect(page.getByTestId("deck-progress")).toHaveText("Statement 2 of 5");
   await expect(page.getByTestId("deck-done")).toHaveText("Recorded: you agree with the last statement.");
@@ -164,3 +170,22 @@ for (const locale of ["en", "ar"] as const) {
     await axe(page, `${locale} deck finished`);
   });
 }
+
+test("the workspace shows votes per participant and the vote matrix density", async ({ page, db, createUser }) => {
+  const owner = await createUser({ name: "Olga Owner" });
+  const pia = await createUser({ name: "Pia Participant" });
+  const aldo = await createUser({ name: "Aldo Author" });
+  const org = await createOrganisation(db, [{ userId: owner.id, role: "OWNER" }]);
+  const draft = await openDraft(db, org);
+  await statements(db, draft.id, aldo.id, pia.id);
+  const two = await db.comment.findMany({ where: { draftId: draft.id, authorId: aldo.id, status: "PUBLISHED" }, select: { id: true }, take: 2 });
+  await db.commentVote.createMany({ data: two.map((c) => ({ commentId: c.id, userId: pia.id, value: "AGREE" as const })) });
+  await signIn(page, owner.email);
+  await page.goto(`/drafts/${draft.reference}/workspace`);
+  const table = page.getByTestId("vote-density");
+  await expect(table.getByRole("row", { name: "None" })).toContainText("1");
+  await expect(table.getByRole("row", { name: "1 to 4" })).toContainText("1");
+  await expect(table.getByRole("row", { name: "25 or more" })).toContainText("0");
+  // Pia and Aldo took part; six published comments (Pia's own included); two votes: 2 / (2 × 6).
+  await expect(page.getByTestId("vote-density-matrix")).toHaveText("Vote matrix density: 17% (2 votes from 2 participants on 6 comments).");
+});
