@@ -11,6 +11,7 @@ import { requestPasswordReset, resetPassword } from "@/lib/auth/reset-password";
 import { endAllOwnSessions, endOwnSession, startSession } from "@/lib/auth/sessions";
 import { verifyEmail } from "@/lib/auth/verify-email";
 import { castVote } from "@/lib/comments/cast-vote";
+import { recordDeckChoice } from "@/lib/deck/record-choice";
 import { createComment } from "@/lib/comments/create-comment";
 import { editComment, withdrawComment } from "@/lib/comments/edit-comment";
 import { ZCreateCommentInput } from "@/lib/comments/schemas";
@@ -128,6 +129,8 @@ export const rows: Record<string, Row> = {
   editCommentAction: { allowed: ["stakeholder"], run: async (fx, a) => editComment(a, { commentId: await fx.stakeholderComment(), body: "Edited.", proposedText: null }) },
   withdrawCommentAction: { allowed: ["stakeholder"], run: async (fx, a) => withdrawComment(a, await fx.stakeholderComment()) },
   voteAction: { allowed: signedIn, run: async (fx, a) => castVote(a, { commentId: await fx.stakeholderComment(), value: "AGREE" }) },
+  // Voting deck (lib/deck/actions.ts): a vote through castVote, so the same rule as voteAction.
+  deckChoiceAction: { allowed: signedIn, run: async (fx, a) => recordDeckChoice(a, { commentId: await fx.stakeholderComment(), choice: "AGREE", skipped: [] }) },
   flagCommentAction: { allowed: signedIn, run: async (fx, a) => flagComment(a, { commentId: await fx.stakeholderComment(), reason: "Off topic here." }) },
   positionsAction: { allowed: signedIn, run: (fx, a) => setPositions(a, fx.draft.id, [{ section: "", value: "SUPPORT" }]) },
   followAction: { allowed: signedIn, run: (fx, a) => followDraft(a, fx.draft.id, true) },
