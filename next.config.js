@@ -10,7 +10,7 @@ const nextConfig = {
   // the transport limit sits above it so an oversized body reaches that check instead of failing.
   experimental: { serverActions: { bodySizeLimit: "41mb" } },
   // Native and server-only packages are loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "unpdf"],
   async headers() {
     return [
       {
