@@ -32,7 +32,7 @@ export async function extractText(contentType: AttachmentContentType, bytes: Uin
 async function pdfText(bytes: Uint8Array): Promise<string> {
   // Loaded on demand: pdf.js is large and only the worker needs it.
   const { extractText: pdf, getDocumentProxy } = await import("unpdf");
-  const doc = await getDocumentProxy(new Uint8Array(bytes), { disableFontFace: true, useSystemFonts: false });
+  const doc = await getDocumentProxy(new Uint8Array(bytes), { disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   try {
     const { text } = await pdf(doc, { mergePages: false });
     return text.join("\n\n");

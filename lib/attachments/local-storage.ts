@@ -24,7 +24,7 @@ export class LocalAttachmentStorage implements AttachmentStorage {
     return path.join(this.root, ...key.split("/"));
   }
 
-  async put(key: string, bytes: Uint8Array): Promise<void> {
+  async put(key: string, bytes: Uint8Array, _contentType?: string): Promise<void> {
     const target = this.file(key);
     await mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;

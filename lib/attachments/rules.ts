@@ -56,7 +56,6 @@ export const ZUploadHeaders = z.object({
  */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim().replace(/^\.+/, "");
   if (!clean) return "attachment";
   if (clean.length <= 200) return clean;
