@@ -59,6 +59,7 @@ test("a participant attaches a PDF, a disguised executable is refused, moderator
   await expect(form.getByText(REFUSED)).toBeVisible();
   await expect(form.getByLabel("Comment", { exact: true })).toHaveValue(BODY);
   expect(await db.comment.count({ where: { draftId: draft.id } })).toBe(0);
+  await page.screenshot({ path: ".data/test-reports/attachments-refused.png", fullPage: true });
 
   await files.setInputFiles([{ name: "Position paper – Zanzibarite.pdf", mimeType: "application/pdf", buffer: Buffer.from(pdfWithText("The Zanzibarite principle should govern paragraph 1.1")) }]);
   await form.getByRole("button", { name: "Post comment" }).click();
@@ -112,6 +113,7 @@ test("a participant attaches a PDF, a disguised executable is refused, moderator
   await expect(reader.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(reader.getByTestId("attachments")).toBeVisible();
   await axe(reader, "paragraph page with an attachment (ar)");
+  await reader.screenshot({ path: ".data/test-reports/attachments-ar.png", fullPage: true });
 
   // Hidden: the file is 404 for the public again, still there for the organisation's moderators.
   await db.comment.update({ where: { id: comment.id }, data: { status: "HIDDEN", moderationNote: "Off topic." } });
