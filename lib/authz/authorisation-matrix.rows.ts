@@ -13,6 +13,7 @@ import { verifyEmail } from "@/lib/auth/verify-email";
 import { castVote } from "@/lib/comments/cast-vote";
 import { recordDeckChoice } from "@/lib/deck/record-choice";
 import { createComment } from "@/lib/comments/create-comment";
+import { prepareAttachment } from "@/lib/attachments/prepare-attachments";
 import { editComment, withdrawComment } from "@/lib/comments/edit-comment";
 import { ZCreateCommentInput } from "@/lib/comments/schemas";
 import { setPositions } from "@/lib/comments/set-position";
@@ -102,6 +103,11 @@ export async function setUpFixtures(): Promise<Fixtures> {
   const themed = await stakeholderComment();
   const theme = await prisma.theme.create({ data: { draftId: draft.id, keyPhrases: ["matrix"] } });
   await prisma.themeComment.create({ data: { commentId: themed, themeId: theme.id, draftId: draft.id } });
+  // Issue 13: an attachment whose id is the themed comment's, so the one `id` path parameter serves
+  // both GET /api/v1/attachments/{id} and the comment routes.
+  const matrixFile = await prepareAttachment(new TextEncoder().encode("Matrix position paper."), "matrix.txt");
+  if ("reason" in matrixFile) throw new Error("matrix attachment refused");
+  await prisma.attachment.create({ data: { id: themed, commentId: themed, ...matrixFile, extraction: "NONE" } });
 
   let voteTarget: string | null = null;
   return {
