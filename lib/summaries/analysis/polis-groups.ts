@@ -19,8 +19,9 @@ export interface WarmStart {
   /** Participants clustered last time: once in, a participant stays in. */
   inConv: string[];
   /**
-   * Pol.is's group-k smoother (conversation.clj, group-k-smoother): the k that won the silhouette
-   * last time, how many updates in a row it has won, and the k shown. The shown k changes only once
+   * Pol.is's group-k smoother (conversation.clj, group-k-smoother): the best k of the last run (by
+   * silhouette, or by the kSelection departure when on), how many runs in a row it has been the best,
+   * and the k shown. The shown k changes only once
    * a new k has won `K_SMOOTHER_BUFFER` updates in a row. Absent in states saved before it existed.
    */
   kSmoother?: { lastK: number; lastKCount: number; smoothedK: number };
@@ -35,7 +36,11 @@ export interface PolisGroupsSettings {
   zeroedStatements?: Iterable<string>;
   /** Row order (Pol.is: order of first appearance in the time-ordered vote stream); default: order in `votes`. */
   participantOrder?: string[];
-  /** The previous run's state on the same draft (centres carried forward, in-conv set kept). */
+  /**
+   * The previous run's state on the same draft, carried forward as Pol.is's live service does (not a
+   * departure): components and centres as starting points, the in-conv set kept, and the group-k
+   * smoother (a new best k is shown only once it has been the best K_SMOOTHER_BUFFER runs in a row).
+   */
   warmStart?: WarmStart | null;
   /** Moderator's pinned number of groups (a departure, recorded). */
   pinnedK?: number | null;
