@@ -21,8 +21,8 @@ export interface WarmStart {
   /**
    * Pol.is's group-k smoother (conversation.clj, group-k-smoother): the best k of the last run (by
    * silhouette, or by the kSelection departure when on), how many runs in a row it has been the best,
-   * and the k shown. The shown k changes only once
-   * a new k has won `K_SMOOTHER_BUFFER` updates in a row. Absent in states saved before it existed.
+   * and the k shown. The shown k changes only once a new k has been the best `K_SMOOTHER_BUFFER` runs
+   * in a row. Absent in states saved before it existed (the next run then starts it afresh).
    */
   kSmoother?: { lastK: number; lastKCount: number; smoothedK: number };
 }
