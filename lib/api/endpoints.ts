@@ -1,5 +1,6 @@
 import { ZCommentListQuery, ZCreateCommentBody, ZVoteBody } from "@/lib/comments/schemas";
 import { ZDraftListQuery } from "@/lib/drafts/schemas";
+import { ZOpenDataQuery } from "@/lib/discussion/schemas";
 import type { EndpointSpec } from "@/lib/http/api-route";
 import { ZSurveyResponseBody } from "@/lib/surveys/schemas";
 import { z } from "zod";
@@ -31,6 +32,8 @@ export const endpoints = {
     maxBodyBytes: 128 * 1024,
     statuses: [200, 201, 403, 404, 409, 429],
   }),
+  // Open data (lib/discussion): a streamed file, not JSON only.
+  getOpenData: endpoint({ operationId: "getOpenData", method: "GET", path: "/api/v1/drafts/{ref}/open-data", auth: "optional", params: ZRefParams, query: ZOpenDataQuery }),
   voteOnComment: endpoint({ operationId: "voteOnComment", method: "POST", path: "/api/v1/comments/{id}/votes", auth: "required", params: ZIdParams, body: ZVoteBody, maxBodyBytes: 1024, statuses: [200, 403, 404, 409, 429] }),
   listSurveys: endpoint({ operationId: "listSurveys", method: "GET", path: "/api/v1/surveys", auth: "optional", query: ZPageQuery }),
   getSurvey: endpoint({ operationId: "getSurvey", method: "GET", path: "/api/v1/surveys/{slug}", auth: "optional", params: ZSlugParams }),
