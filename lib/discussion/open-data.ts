@@ -282,3 +282,10 @@ export async function openDataResponse(reference: string, actor: Actor | null, f
     },
   });
 }
+
+/** The open-data setting as the management page shows it (the caller has checked the editor's rights). */
+export async function openDataSetting(draftId: string) {
+  const draft = await prisma.draft.findUnique({ where: { id: draftId }, select: { id: true, status: true, openData: true, dataLicence: true, organisation: { select: { dataLicence: true } } } });
+  if (!draft) return null;
+  return { id: draft.id, openData: draft.openData, dataLicence: draft.dataLicence, closed: draft.status === "CLOSED" || draft.status === "FINAL", organisationLicence: draft.organisation.dataLicence };
+}
