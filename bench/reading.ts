@@ -136,7 +136,9 @@ async function main() {
 
   // A server left over on the port would be measured instead of this build.
   if (await fetch(`${base}/api/health`).then(() => true, () => false)) throw new Error(`port ${port} is already in use (BENCH_PORT)`);
-  const app = spawn(process.execPath, ["--import", "tsx", path.join(root, "lib/server/serve.ts")], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+  const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const app = spawn(process.execPath, [...serverNodeArgs, "--import", "tsx", path.join(root, "lib/server/serve.ts")], {
     cwd: root,
     env: {
       ...process.env,

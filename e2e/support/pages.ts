@@ -14,6 +14,8 @@ export const publicPages = [
   "/drafts/GDPF-RFC-2026-004/diff?from=0&to=1",
   "/drafts/GDPF-RFC-2026-004/p/p-2.1",
   "/drafts/GDPF-RFC-2026-004/p/general",
+  // The discussion sorted and filtered (lib/discussion).
+  "/drafts/GDPF-RFC-2026-004/p/p-2.1?sort=divisive&kind=CONCERN&group=CIVIL_SOCIETY",
   "/drafts/GDPF-RFC-2026-003",
   "/drafts/GDPF-RFC-2026-003/summary",
   "/code-of-conduct",

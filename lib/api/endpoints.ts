@@ -1,6 +1,7 @@
 import { ZUploadHeaders } from "@/lib/attachments/rules";
 import { ZCommentListQuery, ZCreateCommentBody, ZVoteBody } from "@/lib/comments/schemas";
 import { ZDraftListQuery } from "@/lib/drafts/schemas";
+import { ZOpenDataQuery } from "@/lib/discussion/schemas";
 import type { EndpointSpec } from "@/lib/http/api-route";
 import { ZSurveyResponseBody } from "@/lib/surveys/schemas";
 import { z } from "zod";
@@ -32,6 +33,8 @@ export const endpoints = {
     maxBodyBytes: 128 * 1024,
     statuses: [200, 201, 403, 404, 409, 429],
   }),
+  // Open data (lib/discussion): a streamed file, not JSON only.
+  getOpenData: endpoint({ operationId: "getOpenData", method: "GET", path: "/api/v1/drafts/{ref}/open-data", auth: "optional", params: ZRefParams, query: ZOpenDataQuery }),
   voteOnComment: endpoint({ operationId: "voteOnComment", method: "POST", path: "/api/v1/comments/{id}/votes", auth: "required", params: ZIdParams, body: ZVoteBody, maxBodyBytes: 1024, statuses: [200, 403, 404, 409, 429] }),
   // ── Attachments (issue 13) ──
   // The upload is the raw file as the body (no JSON: apiRoute leaves the body to the use case,

@@ -16,6 +16,7 @@ describe("the OpenAPI document", () => {
         "/api/v1/drafts/{ref}",
         "/api/v1/drafts/{ref}/comments",
         "/api/v1/drafts/{ref}/diff",
+        "/api/v1/drafts/{ref}/open-data",
         "/api/v1/drafts/{ref}/summary",
         "/api/v1/drafts/{ref}/versions/{n}",
         "/api/v1/surveys",

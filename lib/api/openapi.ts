@@ -10,6 +10,7 @@ import { ZApiAttachment } from "@/lib/attachments/api-schemas";
 import { ZApiCommentList, ZApiCreatedComment, ZApiNewComment, ZApiNewVote, ZApiVoteResult } from "@/lib/comments/api-schemas";
 import { ZApiSummary } from "@/lib/summaries/api-schemas";
 import { ZApiNewSurveyResponse, ZApiSurvey } from "@/lib/surveys/api-schemas";
+import { discussionKinds, discussionSorts, openDataApiFormats, stakeholderGroups } from "@/lib/discussion/schemas";
 import { publicBaseUrl } from "./base-url";
 import { edgeStatusesOf, endpoints } from "./endpoints";
 
@@ -22,6 +23,11 @@ const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", un
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonBody = (name: string, description: string) => ({ description, content: { "application/json": { schema: ref(name) } } });
 const notFound = jsonBody("Error", "Not found, or a private draft you may not see");
+const discussionParameters = [
+  { name: "sort", in: "query", description: "newest, oldest, agreed (most agree votes), divisive (4·agree·disagree/(agree+disagree): a split vote weighted by its size), replies (most replies); ties by id", schema: { type: "string", enum: [...discussionSorts], default: "newest" } },
+  { name: "kind", in: "query", schema: { type: "string", enum: [...discussionKinds] } },
+  { name: "group", in: "query", description: "Author's stakeholder group", schema: { type: "string", enum: [...stakeholderGroups] } },
+];
 const refParam = { name: "ref", in: "path", required: true, description: "Draft reference, e.g. GDPF-RFC-2026-004", schema: { type: "string" } };
 
 export function openApiDocument() {
@@ -99,16 +105,33 @@ export function openApiDocument() {
           responses: { "200": jsonBody("Summary", "The summary"), "404": jsonBody("Error", "No published summary, or a private draft you may not see") },
         },
       },
+      "/api/v1/drafts/{ref}/open-data": {
+        get: {
+          operationId: "getOpenData",
+          tags: ["Comments"],
+          summary: "Open data: every published comment and reply, vote totals and positions, under the organisation's licence",
+          description:
+            "Available once the consultation has closed, or earlier when the organisation opened it (404 otherwise). Streamed. `json`: `{licence, licenceUrl, draft, generatedAt, positions, comments}`; `csv`: UTF-8 with BOM, one row per comment, the licence in the first column (`licence`, an SPDX id) and `licence_url`; `polis-comments` and `polis-votes`: the Pol.is export format (comments.csv, votes.csv). The same files are at /drafts/{ref}/comments.json, /drafts/{ref}/comments.csv, /drafts/{ref}/polis/comments.csv and /drafts/{ref}/polis/votes.csv. Authors are stable pseudonyms per draft; names only on comments their authors signed; removed comments read \"Removed by the moderator: <reason>\". The response's Link header names the licence (rel=\"license\").",
+          parameters: [refParam, { name: "format", in: "query", schema: { type: "string", enum: [...openDataApiFormats], default: "json" } }],
+          responses: {
+            "200": {
+              description: "The file",
+              content: { "application/json": { schema: { type: "object", required: ["licence", "comments"] } }, "text/csv": { schema: { type: "string" } } },
+            },
+            "404": jsonBody("Error", "No such draft, or its open data is not available yet"),
+          },
+        },
+      },
       "/api/v1/drafts/{ref}/comments": {
         get: {
           operationId: "listComments",
           tags: ["Comments"],
-          summary: "Published comments on a draft, newest first",
+          summary: "Published comments on a draft, sorted (newest first by default) and filtered",
           parameters: [
             refParam,
             { name: "anchor", in: "query", description: "A paragraph anchor, or 'general' for comments on the whole draft", schema: { type: "string" } },
-            { name: "kind", in: "query", schema: { type: "string", enum: ["SUPPORT", "CONCERN", "QUESTION", "CHANGE"] } },
-            { name: "group", in: "query", description: "Author's stakeholder group", schema: { type: "string" } },
+            // sort/kind/group: lib/discussion/schemas.ts (the same schema as the discussion page's form).
+            ...discussionParameters,
             { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
             { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
           ],

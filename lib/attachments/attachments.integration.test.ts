@@ -183,7 +183,7 @@ describe("attachments on comments", () => {
       ["position.pdf", `/api/v1/attachments/${rows[0]!.id}`],
       ["chart.png", `/api/v1/attachments/${rows[1]!.id}`],
     ]);
-    const api = await apiListComments(draft.id, { page: 1, pageSize: 20 });
+    const api = await apiListComments(draft.id, { sort: "newest", page: 1, pageSize: 20 });
     expect(api.data.find((c) => c.id === created.id)!.attachments).toHaveLength(2);
 
     // The text feeds the moderators' search, the analysis (marked) and the export's columns.

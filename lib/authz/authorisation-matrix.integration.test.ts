@@ -60,6 +60,8 @@ const apiRows: Record<string, { allowed: Role[] | "all"; privateAllowed?: Role[]
   "GET /api/v1/drafts/{ref}/diff": { allowed: "all", privateAllowed: [], load: () => import("@/app/api/v1/drafts/[ref]/diff/route") },
   "GET /api/v1/drafts/{ref}/summary": { allowed: [], privateAllowed: [], load: () => import("@/app/api/v1/drafts/[ref]/summary/route") },
   "GET /api/v1/drafts/{ref}/comments": { allowed: "all", load: () => import("@/app/api/v1/drafts/[ref]/comments/route") },
+  // Open data: the fixture's draft is open for comment and not opened as open data, so 404 for all.
+  "GET /api/v1/drafts/{ref}/open-data": { allowed: [], privateAllowed: [], load: () => import("@/app/api/v1/drafts/[ref]/open-data/route") },
   "POST /api/v1/drafts/{ref}/comments": { allowed: participants, load: () => import("@/app/api/v1/drafts/[ref]/comments/route") },
   "POST /api/v1/comments/{id}/votes": { allowed: participants, load: () => import("@/app/api/v1/comments/[id]/votes/route") },
   // Issue 13: only the comment's author attaches; a published comment's file is public.

@@ -23,6 +23,7 @@ import { openDraft } from "@/lib/drafts/open-draft";
 import { ZCreateDraftInput, ZOpenDraftInput } from "@/lib/drafts/schemas";
 import { previewDraft } from "@/lib/drafts/preview-draft";
 import { setPreModeration } from "@/lib/drafts/set-pre-moderation";
+import { setOpenData } from "@/lib/discussion/set-open-data";
 import { extendDraft, transitionDraft } from "@/lib/drafts/transition-draft";
 import { updateDraft } from "@/lib/drafts/update-draft";
 import { flagComment, liftSuspension, moderateComment, setParticipantSuspension } from "@/lib/moderation/moderate-comment";
@@ -155,6 +156,8 @@ export const rows: Record<string, Row> = {
   // Any organisation where they may draft: the other organisation's owner too.
   previewDraftAction: { allowed: ["editor", "owner", "admin", "otherOrg"], run: async (_fx, a) => previewDraft(a, { body: "# Scope\n\nText." }) },
   preModerationAction: { allowed: orgEditors, run: (fx, a) => setPreModeration(a, fx.draft.id, false) },
+  // Open data (lib/discussion)
+  openDataAction: { allowed: orgEditors, run: (fx, a) => setOpenData(a, { draftId: fx.draft.id, openData: false, dataLicence: null }) },
   // Summaries
   requestAnalysisAction: { allowed: summaryManagers, run: (fx, a) => requestAnalysis(a, fx.privateDraft.id) },
   renameThemeAction: { allowed: summaryManagers, run: (fx, a) => renameTheme(a, { themeId: fx.themeId, label: "Matrix theme" }) },

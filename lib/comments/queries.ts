@@ -5,6 +5,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentKind, CommentStatus, StakeholderGroup, VoteValue } from "@/lib/generated/prisma/enums";
 import { attachmentsByComment, type AttachmentSummary } from "@/lib/attachments/queries";
 import { renderCommentMarkdown } from "./render-comment";
+import { inOrder, pageOfDiscussion } from "@/lib/discussion/order";
+import { defaultDiscussionFilters, type TDiscussionFilters } from "@/lib/discussion/schemas";
 import type { TCommentListQuery } from "./schemas";
 
 /** Published comments (and replies) per paragraph anchor, counted in SQL. "" is the whole draft. */
@@ -73,16 +75,18 @@ type Row = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
  * the page size. Pending comments are shown to their author and the moderators only; hidden ones
  * as a placeholder with the moderator's reason; an anonymous author's name only to moderators.
  */
-export async function listThread(draft: { id: string; organisationId: string }, anchor: string | null, viewer: Actor | null, page = 1, pageSize = 20) {
+export async function listThread(draft: { id: string; organisationId: string }, anchor: string | null, viewer: Actor | null, page = 1, pageSize = 20, filters: TDiscussionFilters = defaultDiscussionFilters) {
   const moderator = can(viewer, "moderation.act", { organisationId: draft.organisationId });
   const visible: Prisma.CommentWhereInput = moderator
     ? { status: { in: ["PUBLISHED", "PENDING", "HIDDEN", "WITHDRAWN"] } }
     : { OR: [{ status: { in: ["PUBLISHED", "HIDDEN", "WITHDRAWN"] } }, ...(viewer ? [{ status: "PENDING" as const, authorId: viewer.id }] : [])] };
-  const where: Prisma.CommentWhereInput = { draftId: draft.id, anchor, parentId: null, ...visible };
-  const [top, total] = await Promise.all([
-    prisma.comment.findMany({ where, select: commentSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
-    prisma.comment.count({ where }),
-  ]);
+  // Sort and filters (lib/discussion): the page of ids in SQL, then the rows by id.
+  const { ids: pageIds, total } = await pageOfDiscussion(
+    { draftId: draft.id, anchor, topLevelOnly: true, statuses: moderator ? ["PUBLISHED", "PENDING", "HIDDEN", "WITHDRAWN"] : ["PUBLISHED", "HIDDEN", "WITHDRAWN"], pendingOf: moderator ? null : viewer?.id, filters },
+    (page - 1) * pageSize,
+    pageSize,
+  );
+  const top = pageIds.length ? inOrder(pageIds, await prisma.comment.findMany({ where: { id: { in: pageIds } }, select: commentSelect })) : [];
   const ids = top.map((c) => c.id);
   const replies = ids.length
     ? await prisma.comment.findMany({ where: { parentId: { in: ids }, ...visible }, select: commentSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 2000 })
@@ -159,19 +163,14 @@ export async function viewerPositions(draftId: string, viewer: Actor | null): Pr
   return Object.fromEntries(rows.map((r) => [r.section, r.value]));
 }
 
-/** Public API listing: published top-level comments and replies, filtered, newest first. */
+/** Public API listing: published top-level comments and replies, filtered and sorted (lib/discussion). */
 export async function apiListComments(draftId: string, query: TCommentListQuery) {
-  const where: Prisma.CommentWhereInput = {
-    draftId,
-    status: "PUBLISHED",
-    ...(query.anchor ? { anchor: query.anchor === "general" ? null : query.anchor } : {}),
-    ...(query.kind ? { kind: query.kind } : {}),
-    ...(query.group ? { author: { stakeholderGroup: query.group } } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    prisma.comment.findMany({ where, select: commentSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-    prisma.comment.count({ where }),
-  ]);
+  const { ids, total } = await pageOfDiscussion(
+    { draftId, anchor: query.anchor ? (query.anchor === "general" ? null : query.anchor) : undefined, topLevelOnly: false, statuses: ["PUBLISHED"], filters: query },
+    (query.page - 1) * query.pageSize,
+    query.pageSize,
+  );
+  const rows = ids.length ? inOrder(ids, await prisma.comment.findMany({ where: { id: { in: ids } }, select: commentSelect })) : [];
   const files = await attachmentsByComment(rows.map((c) => c.id));
   return {
     data: rows.map((c) => ({

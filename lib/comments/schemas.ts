@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZDiscussionFilters } from "@/lib/discussion/schemas";
 
 /** Inputs of the participation domain, shared by the forms, the API and the server. */
 export const MAX_COMMENT_CHARS = 10_000;
@@ -69,10 +70,9 @@ export const ZPositionInput = z.object({
   value: z.enum(positionValues, { error: "choosePosition" }),
 });
 
-export const ZCommentListQuery = z.object({
+// sort, kind and group: the discussion page's schema (lib/discussion/schemas.ts); bad values → 422.
+export const ZCommentListQuery = ZDiscussionFilters.extend({
   anchor: z.string().max(40).optional().catch(undefined),
-  kind: z.enum(commentKinds).optional().catch(undefined),
-  group: z.enum(["GOVERNMENT", "INTERGOVERNMENTAL", "CIVIL_SOCIETY", "ACADEMIA", "PRIVATE_SECTOR", "TECHNICAL_COMMUNITY", "INDIVIDUAL"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).catch(20).default(20),
 });

@@ -19,6 +19,8 @@ import { getDraftForReader, getDraftPreview, getDraftTimeline, getVersionBlocks 
 import { versionSuffix } from "@/lib/drafts/version-label";
 import { can } from "@/lib/authz/permissions";
 import { latestSummaryVersion } from "@/lib/summaries/publish";
+import { OpenDataLinks } from "@/components/discussion/open-data-links";
+import { openDataAvailable } from "@/lib/discussion/open-data";
 
 type Props = { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -95,7 +97,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
     );
   }
 
-  const [version, timeline, counts, distribution, mine, following, surveys, blocked] = await Promise.all([
+  const [version, timeline, counts, distribution, mine, following, surveys, blocked, openData] = await Promise.all([
     getVersionBlocks(draft.id, draft.currentVersion),
     getDraftTimeline(draft.id),
     commentCountsByAnchor(draft.id),
@@ -104,6 +106,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
     isFollowing(draft.id, user),
     listDraftSurveys(draft.id),
     participationBlock(user, draft.organisationId),
+    openDataAvailable(draft.id),
   ]);
   if (!version) notFound();
   const participation = (
@@ -127,6 +130,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
       {notice ? <FormMessage kind="success">{notice}</FormMessage> : null}
       {tools}
       {summaryLink}
+      {openData ? <OpenDataLinks reference={draft.reference} licence={openData.licence} licenceUrl={openData.licenceUrl} /> : null}
       <DraftReadingView draft={draft} version={version} timeline={timeline} isCurrent commentCounts={counts} participation={participation} />
     </div>
   );

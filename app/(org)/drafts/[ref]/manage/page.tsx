@@ -9,6 +9,8 @@ import { currentTimeZoneName, timeZoneOptions } from "@/lib/time/time-zones";
 import { zonedDateTimeFormat } from "@/lib/time/zoned";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { extendDraftAction, openDraftAction, preModerationAction, transitionDraftAction } from "@/lib/drafts/actions";
+import { OpenDataSetting } from "@/components/discussion/open-data-setting";
+import { openDataSetting } from "@/lib/discussion/open-data";
 
 type Props = { params: Promise<{ ref: string }> };
 
@@ -23,7 +25,7 @@ export default async function ManageDraftPage({ params }: Props) {
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/drafts/${reference}/manage`)}`);
   const draft = await getDraftForEditing(reference, user);
   if (!draft) notFound();
-  const [t, ts, format] = await Promise.all([getTranslations("manage"), getTranslations("status"), getFormatter()]);
+  const [t, ts, format, openData] = await Promise.all([getTranslations("manage"), getTranslations("status"), getFormatter(), openDataSetting(draft.id)]);
   const zones = timeZoneOptions(commonZones);
   const defaults = lifecycleDefaults(draft);
   const s = draft.status;
@@ -65,6 +67,7 @@ export default async function ManageDraftPage({ params }: Props) {
           </button>
         </InlineActionForm>
       </section>
+      {openData ? <OpenDataSetting draft={openData} /> : null}
       {s !== "FINAL" && s !== "WITHDRAWN" ? (
         <section className="card flex flex-col gap-4" aria-labelledby="state-heading">
           <h2 id="state-heading" className="text-xl font-semibold">

@@ -7,6 +7,8 @@ import { SummaryReport } from "@/components/summaries/summary-report";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { getPublishedSummary } from "@/lib/summaries/publish";
+import { OpenDataLinks } from "@/components/discussion/open-data-links";
+import { openDataDraft } from "@/lib/discussion/open-data";
 
 type Props = { params: Promise<{ ref: string }>; searchParams: Promise<{ v?: string }> };
 
@@ -31,7 +33,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 /** The published summary of responses: public, versioned, and laid out to print or save as PDF. */
 export default async function SummaryPage(props: Props) {
   const summary = await load(props);
-  const [t, format] = await Promise.all([getTranslations("summaries.page"), getFormatter()]);
+  const [t, format, openData] = await Promise.all([getTranslations("summaries.page"), getFormatter(), openDataDraft(summary.draft.reference, await getCurrentUser())]);
   const base = `/drafts/${encodeURIComponent(summary.draft.reference)}`;
   return (
     <article className="flex flex-col gap-8" aria-labelledby="summary-title">
@@ -77,6 +79,7 @@ export default async function SummaryPage(props: Props) {
             </span>
           ) : null}
         </nav>
+        {openData ? <OpenDataLinks reference={openData.reference} licence={openData.licence} licenceUrl={openData.licenceUrl} /> : null}
       </header>
       <SummaryReport reference={summary.draft.reference} content={summary.content} version={summary.number} />
     </article>

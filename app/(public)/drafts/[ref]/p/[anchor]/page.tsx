@@ -21,8 +21,10 @@ import { isOpenForComment } from "@/lib/drafts/visibility";
 import { participationBlock } from "@/lib/comments/participation";
 import { renderTime } from "@/lib/time/now";
 import { env } from "@/lib/env";
+import { DiscussionControls } from "@/components/discussion/discussion-controls";
+import { discussionFiltersFrom, discussionQuery } from "@/lib/discussion/schemas";
 
-type Props = { params: Promise<{ ref: string; anchor: string }>; searchParams: Promise<{ page?: string }> };
+type Props = { params: Promise<{ ref: string; anchor: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { ref, anchor } = await params;
@@ -40,13 +42,16 @@ export default async function ParagraphThreadPage({ params, searchParams }: Prop
   if (!draft || draft.currentVersion === null) notFound();
   const anchor = rawAnchor === "general" ? null : decodeURIComponent(rawAnchor);
   if (anchor !== null && !ZAnchor.safeParse(anchor).success) notFound();
-  const page = Math.max(1, Math.min(100_000, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
-  const [t, td, locale, paragraph, thread, counts, blocked] = await Promise.all([
+  const query = await searchParams;
+  const page = Math.max(1, Math.min(100_000, Number.parseInt(String(query.page ?? "1"), 10) || 1));
+  const filters = discussionFiltersFrom(query);
+  const [t, td, tdisc, locale, paragraph, thread, counts, blocked] = await Promise.all([
     getTranslations("participation"),
     getTranslations("paragraphPage"),
+    getTranslations("discussion"),
     getLocale(),
     anchor ? getParagraph(draft.id, draft.currentVersion, anchor) : Promise.resolve(null),
-    listThread(draft, anchor, user, page),
+    listThread(draft, anchor, user, page, 20, filters),
     // The same count as the reading view's "N comments": published comments and replies.
     commentCountsByAnchor(draft.id),
     participationBlock(user, draft.organisationId),
@@ -125,10 +130,16 @@ export default async function ParagraphThreadPage({ params, searchParams }: Prop
         <h2 id="comments-heading" className="text-xl font-semibold">
           {t("count", { count: counts[anchor ?? ""] ?? 0 })}
         </h2>
+        <DiscussionControls action={`${base}/p/${rawAnchor}`} filters={filters} />
+        {filters.kind || filters.group ? (
+          <p role="status" data-testid="discussion-matching">
+            {tdisc("matching", { count: thread.total })}
+          </p>
+        ) : null}
         {thread.items.map((c) => (
           <CommentCard key={c.id} comment={c} ctx={ctx} moderator={thread.moderator} />
         ))}
-        <Pagination page={thread.page} pageCount={thread.pageCount} href={(p) => `${base}/p/${rawAnchor}?page=${p}`} />
+        <Pagination page={thread.page} pageCount={thread.pageCount} href={(p) => `${base}/p/${rawAnchor}${discussionQuery(filters, p) || "?page=1"}`} />
       </section>
     </div>
   );
