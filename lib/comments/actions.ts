@@ -16,7 +16,12 @@ const refresh = () => revalidatePath("/drafts/[ref]", "layout");
 export const createCommentAction = formAction(ZCreateCommentInput, { auth: "required" }, async (input, { user }) => {
   const created = await createComment(user, input);
   refresh();
-  return { status: "success", message: created.status === "PENDING" ? "commentPending" : input.parentId ? "replyPosted" : "commentPosted", values: undefined };
+  return {
+    status: "success",
+    message: created.status === "PENDING" ? "commentPending" : input.parentId ? "replyPosted" : "commentPosted",
+    values: undefined,
+    data: created.trackingNumber ? { trackingNumber: created.trackingNumber } : undefined,
+  };
 });
 
 export const editCommentAction = formAction(ZEditCommentInput, { auth: "required" }, async (input, { user }) => {

@@ -6,11 +6,12 @@ import { FieldError, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { wakeOutbox } from "@/lib/jobs/outbox";
 import { notifyReply } from "@/lib/notifications/notify-reply";
+import { issueCommentReceipt } from "@/lib/receipts/issue-receipt";
 import { consumeLimit } from "@/lib/rate-limit/limits";
 import { assertCanParticipate, loadDraftForParticipation } from "./participation";
 import type { TCreateCommentInput } from "./schemas";
 
-export type CreatedComment = { id: string; status: "PENDING" | "PUBLISHED"; anchor: string | null; parentId: string | null; created: boolean };
+export type CreatedComment = { id: string; status: "PENDING" | "PUBLISHED"; anchor: string | null; parentId: string | null; created: boolean; trackingNumber: string | null };
 
 /**
  * A stakeholder comments on a paragraph, a passage, or the whole draft, or replies to a comment.
@@ -20,7 +21,7 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
   if (actor && input.idempotencyKey) {
     const existing = await prisma.comment.findUnique({
       where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
-      select: { id: true, status: true, anchor: true, parentId: true },
+      select: { id: true, status: true, anchor: true, parentId: true, trackingNumber: true },
     });
     if (existing) return { ...existing, status: existing.status === "PENDING" ? "PENDING" : "PUBLISHED", created: false };
   }
@@ -64,7 +65,7 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
           status,
           idempotencyKey: input.idempotencyKey,
         },
-        select: { id: true, status: true, anchor: true, parentId: true },
+        select: { id: true, status: true, anchor: true, parentId: true, trackingNumber: true },
       });
       if (comment.parentId && status === "PUBLISHED") {
         await tx.comment.update({ where: { id: comment.parentId }, data: { replyCount: { increment: 1 } } });
@@ -72,7 +73,10 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
         await notifyReply(tx, { parentId: comment.parentId, replyId: comment.id });
         notified = true;
       }
-      return { ...comment, status, created: true } as CreatedComment;
+      // Receipts: the tracking number and its email, last (the docket's counter row stays locked until commit).
+      const trackingNumber = await issueCommentReceipt(tx, comment.id);
+      notified = true;
+      return { ...comment, trackingNumber, status, created: true } as CreatedComment;
     });
     if (notified) wakeOutbox();
     return result;
@@ -81,7 +85,7 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
     if (actor && input.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const existing = await prisma.comment.findUniqueOrThrow({
         where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
-        select: { id: true, status: true, anchor: true, parentId: true },
+        select: { id: true, status: true, anchor: true, parentId: true, trackingNumber: true },
       });
       return { ...existing, status: existing.status === "PENDING" ? "PENDING" : "PUBLISHED", created: false };
     }
