@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 export async function SiteFooter() {
-  const [t, tc] = await Promise.all([getTranslations("footer"), getTranslations("codeOfConduct")]);
+  const [t, tc, tr] = await Promise.all([getTranslations("footer"), getTranslations("codeOfConduct"), getTranslations("receipts")]);
   return (
     <footer role="contentinfo" className="mt-12 border-t border-line bg-white">
       <div className="mx-auto flex max-w-5xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:flex-row sm:justify-between">
@@ -9,6 +9,9 @@ export async function SiteFooter() {
         <p className="flex flex-wrap gap-4">
           <a className="link" href="/code-of-conduct">
             {tc("title")}
+          </a>
+          <a className="link" href="/receipts">
+            {tr("footerLink")}
           </a>
           <a className="link" href="/api/health">
             {t("health")}

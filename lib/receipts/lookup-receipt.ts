@@ -119,3 +119,15 @@ async function lookupSurveyAnswer(trackingNumber: string): Promise<Receipt | nul
     disposition: null,
   };
 }
+
+/**
+ * The survey's thanks message shows the number from its redirect only if it is one of this survey's
+ * answers (so a crafted link cannot show some other text as a tracking number).
+ * @returns the normalised number, or null
+ */
+export async function surveyAnswerNumber(surveyId: string, input: string): Promise<string | null> {
+  const parsed = parseTrackingNumber(input);
+  if (!parsed || parsed.kind !== "S") return null;
+  const row = await prisma.surveyResponse.findUnique({ where: { trackingNumber: parsed.trackingNumber }, select: { surveyId: true } });
+  return row?.surveyId === surveyId ? parsed.trackingNumber : null;
+}

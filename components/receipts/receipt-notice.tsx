@@ -1,0 +1,24 @@
+import { useTranslations } from "next-intl";
+
+/**
+ * The tracking number shown with the success message after a comment, reply or survey answer, with
+ * a link to its public receipt page. Works in server and client components (no state).
+ */
+export function ReceiptNotice({ trackingNumber }: { trackingNumber: string }) {
+  const t = useTranslations("receipts");
+  return (
+    <span className="mt-2 block" data-testid="tracking-number-notice">
+      {t.rich("notice", {
+        trackingNumber,
+        number: (chunks) => (
+          <strong className="font-mono break-all" dir="ltr" data-testid="tracking-number">
+            {chunks}
+          </strong>
+        ),
+      })}{" "}
+      <a className="link" href={`/receipts/${encodeURIComponent(trackingNumber)}`}>
+        {t("noticeLink")}
+      </a>
+    </span>
+  );
+}
