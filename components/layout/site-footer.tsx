@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 export async function SiteFooter() {
   const [t, tc, tr] = await Promise.all([getTranslations("footer"), getTranslations("codeOfConduct"), getTranslations("receipts")]);
@@ -10,9 +11,9 @@ export async function SiteFooter() {
           <a className="link" href="/code-of-conduct">
             {tc("title")}
           </a>
-          <a className="link" href="/receipts">
+          <Link className="link" href="/receipts">
             {tr("footerLink")}
-          </a>
+          </Link>
           <a className="link" href="/api/health">
             {t("health")}
           </a>

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 
 /**
  * The tracking number shown with the success message after a comment, reply or survey answer, with
@@ -16,9 +17,9 @@ export function ReceiptNotice({ trackingNumber }: { trackingNumber: string }) {
           </strong>
         ),
       })}{" "}
-      <a className="link" href={`/receipts/${encodeURIComponent(trackingNumber)}`}>
+      <Link className="link" href={`/receipts/${encodeURIComponent(trackingNumber)}`}>
         {t("noticeLink")}
-      </a>
+      </Link>
     </span>
   );
 }
