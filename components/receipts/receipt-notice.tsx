@@ -6,7 +6,8 @@ import Link from "next/link";
  * a link to its public receipt page. Works in server and client components (no state).
  */
 export function ReceiptNotice({ trackingNumber }: { trackingNumber: string }) {
-  const t = useTranslations("receipts");
+  // Under "participation" (a namespace sent to the browser): the comment form is a client component.
+  const t = useTranslations("participation.receipt");
   return (
     <span className="mt-2 block" data-testid="tracking-number-notice">
       {t.rich("notice", {
