@@ -52,7 +52,7 @@ test("a participant gets tracking numbers, looks them up, sees a hidden comment'
   const noJs = await browser.newContext({ javaScriptEnabled: false, baseURL: e2e.baseURL, storageState: await page.context().storageState() });
   const plain = await noJs.newPage();
   await plain.goto("/receipts");
-  await plain.getByLabel("Tracking number").fill(number.toLowerCase());
+  await plain.getByRole("textbox", { name: "Tracking number" }).fill(number.toLowerCase());
   await plain.getByRole("button", { name: "Look up" }).click();
   await expect(plain).toHaveURL(new RegExp(`/receipts/${number}$`));
   await expect(plain.getByTestId("receipt-status")).toHaveText("Published");
@@ -117,7 +117,7 @@ test("a participant gets tracking numbers, looks them up, sees a hidden comment'
 
   // The consultation filter works without JavaScript.
   await plain.goto("/profile/contributions");
-  await plain.getByLabel("Consultation").selectOption(reference);
+  await plain.getByRole("combobox", { name: "Consultation" }).selectOption(reference);
   await plain.getByRole("button", { name: "Show" }).click();
   await expect(plain).toHaveURL(new RegExp(`consultation=${reference}`));
   await expect(plain.getByTestId("contributions-count")).toHaveText("2 contributions");
