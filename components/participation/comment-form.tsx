@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { useFormText } from "@/components/form/use-form-text";
 import { ReceiptNotice } from "@/components/receipts/receipt-notice";
 import { idleState, type ActionState } from "@/lib/action-state";
+import { AttachmentInput } from "@/components/attachments/attachment-input";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -23,6 +24,7 @@ export function CommentForm({
   idempotencyKey,
   canPostOfficially,
   idPrefix = "comment",
+  attachmentMaxBytes,
 }: {
   action: Action;
   draftId: string;
@@ -32,6 +34,8 @@ export function CommentForm({
   idempotencyKey: string;
   canPostOfficially: boolean;
   idPrefix?: string;
+  /** Issue 13: each attached file's limit (bytes); no file input when absent. */
+  attachmentMaxBytes?: number;
 }) {
   const t = useTranslations("participation");
   const te = useTranslations("errors");
@@ -139,6 +143,7 @@ export function CommentForm({
         />
       </div>
       {err("anchor") ? <p className="text-sm font-semibold text-danger">{err("anchor")}</p> : null}
+      {attachmentMaxBytes ? <AttachmentInput idPrefix={idPrefix} maxBytes={attachmentMaxBytes} error={err("attachments")} /> : null}
       <div className="flex flex-wrap gap-x-5 gap-y-2">
         <label className="flex items-center gap-2">
           <input type="checkbox" name="anonymous" defaultChecked={values.anonymous === "on"} className="size-5" />

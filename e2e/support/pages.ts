@@ -55,4 +55,6 @@ export const staffPages = [
   "/drafts/GDPF-RFC-2026-003/workspace",
   // Receipts
   "/profile/contributions",
+  // Voting deck (lib/deck)
+  "/drafts/GDPF-RFC-2026-004/vote",
 ];

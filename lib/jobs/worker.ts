@@ -4,6 +4,7 @@ import { runDraftSchedule } from "@/lib/drafts/draft-scheduler";
 import { processNextAnalysis } from "@/lib/summaries/run-analysis";
 import { wakeOutbox } from "./outbox";
 import { runScheduledJob } from "./scheduled";
+import { wakeExtraction } from "@/lib/attachments/extraction-jobs";
 
 let timer: NodeJS.Timeout | undefined;
 
@@ -20,6 +21,7 @@ export function startWorker(tickMs = 1_000): () => void {
   let analysing = false;
   timer = setInterval(async () => {
     wakeOutbox();
+    wakeExtraction(); // issue 13: attachments' text, claimed FOR UPDATE SKIP LOCKED
     if (!analysing) {
       analysing = true;
       processNextAnalysis()
