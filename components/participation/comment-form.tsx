@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/form/form-message";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useFormText } from "@/components/form/use-form-text";
+import { ReceiptNotice } from "@/components/receipts/receipt-notice";
 import { idleState, type ActionState } from "@/lib/action-state";
 import { AttachmentInput } from "@/components/attachments/attachment-input";
 
@@ -52,7 +53,12 @@ export function CommentForm({
       <input type="hidden" name="anchor" value={anchor ?? ""} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       <input type="hidden" name="idempotencyKey" value={state.status === "success" ? `${idempotencyKey}-next` : idempotencyKey} />
-      {state.status === "success" && state.message ? <FormMessage kind="success">{t(`messages.${state.message}`)}</FormMessage> : null}
+      {state.status === "success" && state.message ? (
+        <FormMessage kind="success">
+          {t(`messages.${state.message}`)}
+          {state.data?.trackingNumber ? <ReceiptNotice trackingNumber={state.data.trackingNumber} /> : null}
+        </FormMessage>
+      ) : null}
       {state.status === "error" ? (
         <FormMessage kind="error" title={te("title")}>
           {f.formError ?? te("checkFields")}

@@ -11,16 +11,22 @@ import { DEVICE_COOKIE } from "@/lib/surveys/device";
 import { translated } from "@/lib/surveys/definition";
 import { getSurveyForAnswering, hasAnswered } from "@/lib/surveys/queries";
 import { countryOptions } from "@/lib/users/countries";
+import { ReceiptNotice } from "@/components/receipts/receipt-notice";
+import { surveyAnswerNumber } from "@/lib/receipts/lookup-receipt";
 import { SurveyForm } from "./survey-form";
 
 /** The public survey (at /s/<slug>, and without site chrome at /s/<slug>/embed). */
-export async function SurveyPage({ slug, embed, done }: { slug: string; embed: boolean; done: boolean }) {
+export async function SurveyPage({ slug, embed, done, receipt = null }: { slug: string; embed: boolean; done: boolean; receipt?: string | null }) {
   const user = await getCurrentUser();
   const survey = await getSurveyForAnswering(slug, user);
   if (!survey) notFound();
   const [t, tg, tp, locale, jar] = await Promise.all([getTranslations("survey"), getTranslations("groups"), getTranslations("participation"), getLocale(), cookies()]);
   const device = jar.get(DEVICE_COOKIE)?.value ?? null;
-  const [answered, blocked] = await Promise.all([done || hasAnswered(survey.id, user, device), participationBlock(user, survey.organisationId)]);
+  const [answered, blocked, trackingNumber] = await Promise.all([
+    done || hasAnswered(survey.id, user, device),
+    participationBlock(user, survey.organisationId),
+    done && receipt ? surveyAnswerNumber(survey.id, receipt) : null,
+  ]);
   const demographicOptions: Record<string, Array<{ value: string; label: string }>> = {
     ageBand: ageBands.map((v) => ({ value: v, label: t(`ageBands.${v}`) })),
     // The empty choice already reads "Prefer not to say": offer it once.
@@ -57,6 +63,7 @@ export async function SurveyPage({ slug, embed, done }: { slug: string; embed: b
         <div role="status" className="rounded-md border-s-4 border-success bg-green-50 p-4 text-success">
           <p className="font-bold">{t("thanksTitle")}</p>
           <p>{t("thanksBody")}</p>
+          {trackingNumber ? <ReceiptNotice trackingNumber={trackingNumber} /> : null}
         </div>
       ) : answered ? (
         <p className="card" data-testid="already-answered">

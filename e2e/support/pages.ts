@@ -31,6 +31,11 @@ export const publicPages = [
   "/verify-email?token=abcdefghijklmnopqrstuvwxyz",
   "/verify-email?error=invalid",
   "/no-such-page",
+  // Receipts
+  "/receipts",
+  "/receipts?n=not-a-number",
+  "/receipts/GDPF-RFC-2026-003-C-000001",
+  "/receipts/GDPF-RFC-2026-003-C-999999",
 ];
 
 /** The demo organisation's owner (every organisation page is open to them). */
@@ -50,6 +55,8 @@ export const staffPages = [
   "/drafts/GDPF-RFC-2026-004/manage",
   "/drafts/GDPF-RFC-2026-004/edit",
   "/drafts/GDPF-RFC-2026-003/workspace",
+  // Receipts
+  "/profile/contributions",
   // Voting deck (lib/deck)
   "/drafts/GDPF-RFC-2026-004/vote",
 ];

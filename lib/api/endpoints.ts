@@ -3,6 +3,7 @@ import { ZCommentListQuery, ZCreateCommentBody, ZVoteBody } from "@/lib/comments
 import { ZDraftListQuery } from "@/lib/drafts/schemas";
 import { ZOpenDataQuery } from "@/lib/discussion/schemas";
 import type { EndpointSpec } from "@/lib/http/api-route";
+import { ZReceiptParams } from "@/lib/receipts/api-schemas";
 import { ZSurveyResponseBody } from "@/lib/surveys/schemas";
 import { z } from "zod";
 import { ZDiffQuery, ZIdempotencyKey, ZIdParams, ZOptionalVersionQuery, ZPageQuery, ZRefParams, ZSlugParams, ZVersionParams } from "./schemas";
@@ -62,6 +63,8 @@ export const endpoints = {
     maxBodyBytes: 256 * 1024,
     statuses: [201, 401, 403, 404, 409, 429],
   }),
+  // Receipts (lib/receipts): look a tracking number up; limited per client address against enumeration.
+  getReceipt: endpoint({ operationId: "getReceipt", method: "GET", path: "/api/v1/receipts/{trackingNumber}", auth: "optional", params: ZReceiptParams, statuses: [404, 429] }),
 } as const;
 
 export type EndpointName = keyof typeof endpoints;

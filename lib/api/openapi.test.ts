@@ -22,6 +22,7 @@ describe("the OpenAPI document", () => {
         "/api/v1/surveys",
         "/api/v1/surveys/{slug}",
         "/api/v1/surveys/{slug}/responses",
+        "/api/v1/receipts/{trackingNumber}",
       ].sort(),
     );
   });

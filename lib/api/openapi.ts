@@ -11,6 +11,7 @@ import { ZApiCommentList, ZApiCreatedComment, ZApiNewComment, ZApiNewVote, ZApiV
 import { ZApiSummary } from "@/lib/summaries/api-schemas";
 import { ZApiNewSurveyResponse, ZApiSurvey } from "@/lib/surveys/api-schemas";
 import { discussionKinds, discussionSorts, openDataApiFormats, stakeholderGroups } from "@/lib/discussion/schemas";
+import { ZApiReceipt } from "@/lib/receipts/api-schemas";
 import { publicBaseUrl } from "./base-url";
 import { edgeStatusesOf, endpoints } from "./endpoints";
 
@@ -44,6 +45,7 @@ export function openApiDocument() {
     tags: [
       { name: "Drafts", description: "Consultations, their versions and diffs (read)" },
       { name: "Summaries", description: "Published summaries of responses (read)" },
+      { name: "Receipts", description: "Tracking numbers of comments, replies and survey answers (read)" },
       { name: "Comments", description: "Comments and votes (read and write)" },
       { name: "Surveys", description: "Surveys and their answers (read and write)" },
     ],
@@ -245,6 +247,19 @@ export function openApiDocument() {
           },
         },
       },
+      "/api/v1/receipts/{trackingNumber}": {
+        get: {
+          operationId: "getReceipt",
+          tags: ["Receipts"],
+          summary: "A comment's, reply's or survey answer's status and disposition, by its tracking number (never its author, never a hidden comment's text)",
+          parameters: [{ name: "trackingNumber", in: "path", required: true, description: "e.g. GDPF-RFC-2026-004-C-000123 (case and spaces do not matter)", schema: { type: "string" } }],
+          responses: {
+            "200": jsonBody("Receipt", "The receipt"),
+            "404": jsonBody("Error", "No contribution has this tracking number"),
+            "429": jsonBody("Error", "Too many lookups from one address"),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {
@@ -259,7 +274,8 @@ export function openApiDocument() {
         VoteResult: schema(ZApiVoteResult),
         Survey: schema(ZApiSurvey),
         NewSurveyResponse: schema(ZApiNewSurveyResponse),
-        CreatedSurveyResponse: schema(z.object({ id: z.string() })),
+        CreatedSurveyResponse: schema(z.object({ id: z.string(), trackingNumber: z.string().nullable().describe("Receipt: look it up at /receipts/{trackingNumber}") })),
+        Receipt: schema(ZApiReceipt),
         DraftList: schema(ZApiDraftList),
         DraftDetail: schema(ZApiDraftDetail),
         Version: schema(ZApiVersion),

@@ -70,6 +70,7 @@ const apiRows: Record<string, { allowed: Role[] | "all"; privateAllowed?: Role[]
   "GET /api/v1/surveys": { allowed: "all", load: () => import("@/app/api/v1/surveys/route") },
   "GET /api/v1/surveys/{slug}": { allowed: "all", load: () => import("@/app/api/v1/surveys/[slug]/route") },
   "POST /api/v1/surveys/{slug}/responses": { allowed: "all", load: () => import("@/app/api/v1/surveys/[slug]/responses/route") },
+  "GET /api/v1/receipts/{trackingNumber}": { allowed: "all", load: () => import("@/app/api/v1/receipts/[trackingNumber]/route") },
 };
 
 /** Private resources (a draft not yet published) for reads: only its organisation and the admin. */

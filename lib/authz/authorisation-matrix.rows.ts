@@ -102,6 +102,8 @@ export async function setUpFixtures(): Promise<Fixtures> {
   const stakeholderComment = async () =>
     (await createComment(actors.stakeholder, ZCreateCommentInput.parse({ draftId: draft.id, anchor: "p-1.1", kind: "CONCERN", body: `Matrix comment ${randomBytes(4).toString("hex")}` }))).id;
   const themed = await stakeholderComment();
+  // Receipts: the themed comment's tracking number, for GET /api/v1/receipts/{trackingNumber}.
+  const themedReceipt = (await prisma.comment.findUniqueOrThrow({ where: { id: themed }, select: { trackingNumber: true } })).trackingNumber ?? "";
   const theme = await prisma.theme.create({ data: { draftId: draft.id, keyPhrases: ["matrix"] } });
   await prisma.themeComment.create({ data: { commentId: themed, themeId: theme.id, draftId: draft.id } });
   // Issue 13: an attachment whose id is the themed comment's, so the one `id` path parameter serves
@@ -121,7 +123,7 @@ export async function setUpFixtures(): Promise<Fixtures> {
     themedCommentId: themed,
     freshDraft: () => newDraft(false),
     stakeholderComment,
-    apiParams: (visibility) => ({ ref: visibility === "public" ? draft.reference : privateDraft.reference, n: "0", id: (voteTarget ??= themed), slug }),
+    apiParams: (visibility) => ({ ref: visibility === "public" ? draft.reference : privateDraft.reference, n: "0", id: (voteTarget ??= themed), slug, trackingNumber: themedReceipt }),
     apiQuery: (template) => (template.endsWith("/diff") ? "?from=0&to=0" : ""),
     apiBody: (template) =>
       template.endsWith("/comments") ? { kind: "SUPPORT", body: "Matrix support." } : template.endsWith("/votes") ? { value: "AGREE" } : template.endsWith("/responses") ? { answers: { q1: "yes" } } : {},

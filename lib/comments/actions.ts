@@ -19,7 +19,12 @@ export const createCommentAction = formAction(ZCreateCommentInput, { auth: "requ
   if ("fieldErrors" in files) return { status: "error", fieldErrors: files.fieldErrors, values: files.values };
   const created = await createComment(user, input, files.ok);
   refresh();
-  return { status: "success", message: created.status === "PENDING" ? "commentPending" : input.parentId ? "replyPosted" : "commentPosted", values: undefined };
+  return {
+    status: "success",
+    message: created.status === "PENDING" ? "commentPending" : input.parentId ? "replyPosted" : "commentPosted",
+    values: undefined,
+    data: created.trackingNumber ? { trackingNumber: created.trackingNumber } : undefined,
+  };
 });
 
 export const editCommentAction = formAction(ZEditCommentInput, { auth: "required" }, async (input, { user }) => {

@@ -35,6 +35,12 @@ export const ZApiNewComment = z.object({
   anonymous: z.boolean().optional(),
 });
 
-export const ZApiCreatedComment = z.object({ id: z.string(), status: z.enum(["PUBLISHED", "PENDING"]), anchor: z.string().nullable(), parentId: z.string().nullable() });
+export const ZApiCreatedComment = z.object({
+  id: z.string(),
+  status: z.enum(["PUBLISHED", "PENDING"]),
+  anchor: z.string().nullable(),
+  parentId: z.string().nullable(),
+  trackingNumber: z.string().nullable().describe("Receipt: look it up at /receipts/{trackingNumber}, e.g. GDPF-RFC-2026-004-C-000123 (null only for comments imported from elsewhere)"),
+});
 export const ZApiNewVote = z.object({ value: z.enum(voteValues) });
 export const ZApiVoteResult = z.object({ commentId: z.string(), value: z.enum(voteValues), totals: z.object({ agree: z.number().int(), disagree: z.number().int(), pass: z.number().int() }) });

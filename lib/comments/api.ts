@@ -21,11 +21,11 @@ export async function apiListDraftComments(reference: string, actor: Actor | nul
  * POST /api/v1/drafts/{ref}/comments: creates a comment or reply as `actor`.
  * @param idempotencyKey the Idempotency-Key header; a retry with it returns the first comment.
  * @returns `created` false when the key had already been used (→ 200 instead of 201), and the
- *   body `{id, status, anchor, parentId}` (ZApiCreatedComment).
+ *   body `{id, status, anchor, parentId, trackingNumber}` (ZApiCreatedComment).
  */
 export async function apiCreateComment(actor: Actor | null, reference: string, body: z.output<typeof ZCreateCommentBody>, idempotencyKey: string | null) {
   const draft = await getDraftForReader(reference, actor);
   if (!draft) throw new NotFoundError();
   const created = await createComment(actor, { ...body, draftId: draft.id, idempotencyKey });
-  return { created: created.created, body: { id: created.id, status: created.status, anchor: created.anchor, parentId: created.parentId } };
+  return { created: created.created, body: { id: created.id, status: created.status, anchor: created.anchor, parentId: created.parentId, trackingNumber: created.trackingNumber } };
 }

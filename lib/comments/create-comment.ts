@@ -6,13 +6,14 @@ import { FieldError, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { wakeOutbox } from "@/lib/jobs/outbox";
 import { notifyReply } from "@/lib/notifications/notify-reply";
+import { issueCommentReceipt } from "@/lib/receipts/issue-receipt";
 import { consumeLimit } from "@/lib/rate-limit/limits";
 import { assertCanParticipate, loadDraftForParticipation } from "./participation";
 import type { TCreateCommentInput } from "./schemas";
 import { recordAttachments, type PreparedAttachment } from "@/lib/attachments/prepare-attachments";
 import { wakeExtraction } from "@/lib/attachments/extraction-jobs";
 
-export type CreatedComment = { id: string; status: "PENDING" | "PUBLISHED"; anchor: string | null; parentId: string | null; created: boolean };
+export type CreatedComment = { id: string; status: "PENDING" | "PUBLISHED"; anchor: string | null; parentId: string | null; created: boolean; trackingNumber: string | null };
 
 /**
  * A stakeholder comments on a paragraph, a passage, or the whole draft, or replies to a comment.
@@ -23,7 +24,7 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
   if (actor && input.idempotencyKey) {
     const existing = await prisma.comment.findUnique({
       where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
-      select: { id: true, status: true, anchor: true, parentId: true },
+      select: { id: true, status: true, anchor: true, parentId: true, trackingNumber: true },
     });
     if (existing) return { ...existing, status: existing.status === "PENDING" ? "PENDING" : "PUBLISHED", created: false };
   }
@@ -67,7 +68,7 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
           status,
           idempotencyKey: input.idempotencyKey,
         },
-        select: { id: true, status: true, anchor: true, parentId: true },
+        select: { id: true, status: true, anchor: true, parentId: true, trackingNumber: true },
       });
       // Issue 13: files checked and stored beforehand, recorded with the comment (text read later by the worker).
       if (attachments.length > 0) await recordAttachments(tx, comment.id, attachments);
@@ -77,7 +78,10 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
         await notifyReply(tx, { parentId: comment.parentId, replyId: comment.id });
         notified = true;
       }
-      return { ...comment, status, created: true } as CreatedComment;
+      // Receipts: the tracking number and its email, last (the docket's counter row stays locked until commit).
+      const trackingNumber = await issueCommentReceipt(tx, comment.id);
+      notified = true;
+      return { ...comment, trackingNumber, status, created: true } as CreatedComment;
     });
     if (notified) wakeOutbox();
     if (attachments.length > 0) wakeExtraction();
@@ -87,7 +91,7 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
     if (actor && input.idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const existing = await prisma.comment.findUniqueOrThrow({
         where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
-        select: { id: true, status: true, anchor: true, parentId: true },
+        select: { id: true, status: true, anchor: true, parentId: true, trackingNumber: true },
       });
       return { ...existing, status: existing.status === "PENDING" ? "PENDING" : "PUBLISHED", created: false };
     }

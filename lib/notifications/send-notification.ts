@@ -5,8 +5,9 @@ import { contentBlock, emailDocument, escapeHtml as esc, isolateValues } from "@
 import type { Mail } from "@/lib/mail/send-mail";
 import { unsubscribeToken } from "./unsubscribe-token";
 
-export type NotificationKind = "reply" | "newVersion" | "closingSoon" | "closed";
-export const notificationKinds: readonly NotificationKind[] = ["reply", "newVersion", "closingSoon", "closed"];
+export type NotificationKind = "reply" | "newVersion" | "closingSoon" | "closed" | "receipt";
+// "receipt": a contribution's tracking number (lib/receipts).
+export const notificationKinds: readonly NotificationKind[] = ["reply", "newVersion", "closingSoon", "closed", "receipt"];
 
 /**
  * One notification email in the recipient's language, with a link to the page and a one-click

@@ -53,6 +53,7 @@ export async function submitSurveyAction(_prev: SurveyFormState, form: FormData)
   const fields = ZSubmitAnswerForm.safeParse({ slug: form.get("slug") ?? "", idempotencyKey: form.get("idempotencyKey") ?? undefined, embed: form.get("embed") ?? undefined });
   if (!fields.success) return { status: "error", formError: "notFound", values };
   const { slug, idempotencyKey, embed } = fields.data;
+  let receipt: string | null = null;
   try {
     const definition = await getSurveyDefinition(slug);
     if (!definition) return { status: "error", formError: "notFound", values };
@@ -68,7 +69,7 @@ export async function submitSurveyAction(_prev: SurveyFormState, form: FormData)
       const v = form.get(`demo_${f}`);
       if (typeof v === "string" && v) demographics[f] = v;
     }
-    await submitResponse(user, {
+    ({ trackingNumber: receipt } = await submitResponse(user, {
       slug,
       idempotencyKey: idempotencyKey || randomUUID(),
       answers: answersFromForm(definition, form),
@@ -76,7 +77,7 @@ export async function submitSurveyAction(_prev: SurveyFormState, form: FormData)
       deviceToken: user ? null : device,
       language: await getLocale(),
       clientAddress: clientAddress(await headers()),
-    });
+    }));
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof SurveyAnswersError) return { status: "error", errors: error.errors, values };
@@ -84,5 +85,6 @@ export async function submitSurveyAction(_prev: SurveyFormState, form: FormData)
     console.error("[surveys] unexpected error", error);
     return { status: "error", formError: "unexpected", values };
   }
-  redirect(`/s/${encodeURIComponent(slug)}${embed ? "/embed" : ""}?done=1`);
+  // Receipts: the thanks message shows the answer's tracking number (lib/receipts).
+  redirect(`/s/${encodeURIComponent(slug)}${embed ? "/embed" : ""}?done=1${receipt ? `&receipt=${encodeURIComponent(receipt)}` : ""}`);
 }

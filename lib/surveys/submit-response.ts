@@ -6,6 +6,9 @@ import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, ConflictError, FieldError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { wakeOutbox } from "@/lib/jobs/outbox";
+import { surveyReceiptSql } from "@/lib/receipts/issue-receipt";
+import { surveyDocket } from "@/lib/receipts/tracking-number";
 import { ZDefinition, type Definition } from "./definition";
 import { ZDemographics } from "./demographics";
 import { ZDeviceToken } from "./schemas";
@@ -40,17 +43,20 @@ export function anonymousLimits(): AnonymousLimits {
 }
 
 /** What happened to a submission: a new response (counted or held), or the one a retried key stored. */
-export type SubmitResult = { id: string; created: boolean; held: boolean };
+export type SubmitResult = { id: string; created: boolean; held: boolean; trackingNumber: string | null };
 
 type CachedSurvey = {
   id: string;
+  slug: string;
+  title: string;
+  draftId: string | null;
   organisationId: string;
   status: "DRAFT" | "OPEN" | "CLOSED";
   allowAnonymous: boolean;
   demographics: string[];
   definition: Definition;
   definitionVersion: number;
-  draft: { status: string; closesAt: Date | null } | null;
+  draft: { status: string; closesAt: Date | null; reference: string } | null;
   fetchedAt: number;
 };
 
@@ -64,7 +70,19 @@ async function loadSurvey(slug: string): Promise<CachedSurvey | null> {
   if (hit && Date.now() - hit.fetchedAt < CACHE_MS) return hit;
   const row = await prisma.survey.findUnique({
     where: { slug },
-    select: { id: true, organisationId: true, status: true, allowAnonymous: true, demographics: true, definition: true, definitionVersion: true, draft: { select: { status: true, closesAt: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      draftId: true,
+      organisationId: true,
+      status: true,
+      allowAnonymous: true,
+      demographics: true,
+      definition: true,
+      definitionVersion: true,
+      draft: { select: { status: true, closesAt: true, reference: true } },
+    },
   });
   if (!row) return null;
   const survey = { ...row, definition: ZDefinition.parse(row.definition), fetchedAt: Date.now() };
@@ -79,8 +97,8 @@ export function forgetCachedSurvey(slug: string): void {
 }
 
 async function findByKey(surveyId: string, idempotencyKey: string): Promise<SubmitResult | null> {
-  const row = await prisma.surveyResponse.findUnique({ where: { surveyId_idempotencyKey: { surveyId, idempotencyKey } }, select: { id: true, status: true } });
-  return row ? { id: row.id, created: false, held: row.status === "HELD" } : null;
+  const row = await prisma.surveyResponse.findUnique({ where: { surveyId_idempotencyKey: { surveyId, idempotencyKey } }, select: { id: true, status: true, trackingNumber: true } });
+  return row ? { id: row.id, created: false, held: row.status === "HELD", trackingNumber: row.trackingNumber } : null;
 }
 
 // Concurrent increments of one tally cell go to one of this many rows, so a burst of identical
@@ -144,18 +162,27 @@ async function insertResponse(survey: CachedSurvey, actor: Actor | null, input: 
         ON CONFLICT ("surveyId", address, "windowStart") DO UPDATE SET count = "SurveyAddressWindow".count + 1
         RETURNING count`
     : Prisma.sql`SELECT NULL::int AS count WHERE false`;
+  // Receipts: the answer's tracking number and its email, in this same statement (lib/receipts).
+  const receipt = surveyReceiptSql({
+    docket: surveyDocket({ slug: survey.slug, draftReference: survey.draft?.reference ?? null }),
+    guard: Prisma.sql`NOT EXISTS (SELECT 1 FROM existing) AND coalesce((SELECT count FROM addr), 0) <= ${limits.refuseAfter}`,
+    surveyTitle: survey.title,
+    organisationId: survey.organisationId,
+    draftId: survey.draftId,
+  });
   const statement = Prisma.sql`
     WITH existing AS (
-      SELECT id, status::text AS status FROM "SurveyResponse" WHERE "surveyId" = ${survey.id} AND "idempotencyKey" = ${input.idempotencyKey}
+      SELECT id, status::text AS status, "trackingNumber" FROM "SurveyResponse" WHERE "surveyId" = ${survey.id} AND "idempotencyKey" = ${input.idempotencyKey}
     ), addr AS (${addressCte}
-    ), response AS (
-      INSERT INTO "SurveyResponse" (id, "surveyId", "userId", "deviceToken", "idempotencyKey", "stakeholderGroup", country, "ageBand", gender, education, language, "definitionVersion", status)
+    ), ${receipt.counter}, response AS (
+      INSERT INTO "SurveyResponse" (id, "surveyId", "userId", "deviceToken", "idempotencyKey", "stakeholderGroup", country, "ageBand", gender, education, language, "definitionVersion", status, "trackingNumber")
       SELECT ${id}, ${survey.id}, ${actor?.id ?? null}, ${actor ? null : (input.deviceToken ?? null)}, ${input.idempotencyKey},
              ${profile?.stakeholderGroup ?? demo?.data?.group ?? null}::"StakeholderGroup", ${profile?.country ?? demo?.data?.country ?? null},
              ${demo?.data?.ageBand ?? null}, ${demo?.data?.gender ?? null}, ${demo?.data?.education ?? null}, ${input.language ?? "en"}, ${survey.definitionVersion},
-             (CASE WHEN coalesce((SELECT count FROM addr), 0) > ${limits.holdAfter} THEN 'HELD' ELSE 'COUNTED' END)::"SurveyResponseStatus"
+             (CASE WHEN coalesce((SELECT count FROM addr), 0) > ${limits.holdAfter} THEN 'HELD' ELSE 'COUNTED' END)::"SurveyResponseStatus",
+             ${receipt.number}
       WHERE NOT EXISTS (SELECT 1 FROM existing) AND coalesce((SELECT count FROM addr), 0) <= ${limits.refuseAfter}
-      RETURNING id, status, "createdAt", coalesce("stakeholderGroup"::text, '') AS g, coalesce(country, '') AS c, coalesce("ageBand", '') AS a, coalesce(gender, '') AS s, coalesce(education, '') AS e
+      RETURNING id, status, "createdAt", "userId", "trackingNumber", coalesce("stakeholderGroup"::text, '') AS g, coalesce(country, '') AS c, coalesce("ageBand", '') AS a, coalesce(gender, '') AS s, coalesce(education, '') AS e
     ), given AS (
       SELECT * FROM unnest(
         ${rows.map((_, k) => String(k))}::text[], ${rows.map((r) => r.questionId)}::text[], ${rows.map((r) => r.option ?? null)}::text[],
@@ -175,17 +202,19 @@ async function insertResponse(survey: CachedSurvey, actor: Actor | null, input: 
       ORDER BY a.q, 3
       ON CONFLICT ("surveyId", "questionId", value, "stakeholderGroup", country, "ageBand", gender, education, shard)
       DO UPDATE SET n = "SurveyAnswerTally".n + 1, "rankSum" = "SurveyAnswerTally"."rankSum" + excluded."rankSum"
-    )
+    ), ${receipt.mail}
     SELECT (SELECT id FROM existing) AS "existingId", (SELECT status FROM existing) AS "existingStatus",
-           (SELECT status::text FROM response) AS status, (SELECT count FROM addr) AS count`;
+           (SELECT status::text FROM response) AS status, (SELECT count FROM addr) AS count,
+           coalesce((SELECT "trackingNumber" FROM existing), (SELECT "trackingNumber" FROM response)) AS "trackingNumber"`;
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const [result] = await prisma.$queryRaw<{ existingId: string | null; existingStatus: string | null; status: string | null; count: number | null }[]>(statement);
-      if (result?.existingId) return { id: result.existingId, created: false, held: result.existingStatus === "HELD" };
+      const [result] = await prisma.$queryRaw<{ existingId: string | null; existingStatus: string | null; status: string | null; count: number | null; trackingNumber: string | null }[]>(statement);
+      if (result?.existingId) return { id: result.existingId, created: false, held: result.existingStatus === "HELD", trackingNumber: result.trackingNumber };
       if (!result?.status) throw new RateLimitedError(secondsToNextHour());
       if (address && Math.random() < 0.001) void forgetOldWindows();
-      return { id, created: true, held: result.status === "HELD" };
+      if (actor) wakeOutbox();
+      return { id, created: true, held: result.status === "HELD", trackingNumber: result.trackingNumber };
     } catch (error) {
       if (isUniqueViolation(error)) {
         const again = await findByKey(survey.id, input.idempotencyKey);

@@ -1,6 +1,7 @@
 // The closed demo consultation with a few hundred responses, analysed and summarised (see content/connectivity-consultation.ts).
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { publishVersion } from "../../lib/drafts/publish-version";
+import { numberUntrackedComments } from "../../lib/receipts/number-untracked";
 import { recountVotes } from "../../lib/summaries/import-polis";
 import { publishSummary } from "../../lib/summaries/publish";
 import { setDisposition } from "../../lib/summaries/dispositions";
@@ -42,6 +43,8 @@ export async function seedSummaryDemo(db: PrismaClient, forumId: string, editorI
   await db.comment.createMany({
     data: comments.map((c, i) => ({ id: ids[i]!, draftId: draft.id, versionNumber: 0, anchor: c.anchor, authorId: userId(c.author), kind: c.kind, body: c.body, createdAt: new Date(now - c.daysAgo * day + i * 1000) })),
   });
+  // Receipts: the demo comments get tracking numbers, as posted ones do.
+  await numberUntrackedComments(db);
   await db.commentVote.createMany({ data: votes.map((v) => ({ commentId: ids[v.comment]!, userId: userId(v.voter), value: v.value, createdAt: new Date(now - 4 * day) })) });
   await recountVotes(db, draft.id);
   await db.position.createMany({ data: positions.map((p) => ({ draftId: draft.id, userId: userId(p.participant), value: p.value })) });

@@ -44,6 +44,11 @@ export default async function ProfilePage() {
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p>{t("lead")}</p>
       <p>
+        <Link className="link" href="/profile/contributions">
+          {(await getTranslations("contributions"))("profileLink")}
+        </Link>
+      </p>
+      <p>
         <span className="font-semibold">{t("email")}: </span>
         {profile.email}
       </p>

@@ -4,7 +4,7 @@ import { SurveyPage } from "@/components/surveys/survey-page";
 import { translated } from "@/lib/surveys/definition";
 import { getSurveyForAnswering } from "@/lib/surveys/queries";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string; receipt?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [survey, locale] = await Promise.all([getSurveyForAnswering((await params).slug, null), getLocale()]);
@@ -12,5 +12,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SurveyAnswerPage({ params, searchParams }: Props) {
-  return <SurveyPage slug={(await params).slug} embed={false} done={(await searchParams).done === "1"} />;
+  return <SurveyPage slug={(await params).slug} embed={false} done={(await searchParams).done === "1"} receipt={(await searchParams).receipt ?? null} />;
 }

@@ -4,7 +4,8 @@ import { submitResponse } from "@/lib/surveys/submit-response";
 
 /**
  * POST /api/v1/surveys/{slug}/responses — {"answers": {questionId: value}, "demographics"?: {...}}
- * with an Idempotency-Key header: 201 with the response id; the same key again returns the same body.
+ * with an Idempotency-Key header: 201 with the response id and its tracking number; the same key
+ * again returns the same body.
  * Anonymous respondents (where allowed) send X-Device-Token.
  */
 export const POST = apiRoute(endpoints.submitSurveyResponse, async ({ params, headers, body, actor, clientAddress }) => {
@@ -18,5 +19,5 @@ export const POST = apiRoute(endpoints.submitSurveyResponse, async ({ params, he
     clientAddress,
   });
   // A retried key gets exactly the first answer again (same status, same body).
-  return { status: 201, body: { id: result.id } };
+  return { status: 201, body: { id: result.id, trackingNumber: result.trackingNumber } };
 });
