@@ -63,17 +63,18 @@ export async function issueCommentReceipt(tx: Prisma.TransactionClient, commentI
 
 /**
  * The SQL pieces that number a survey answer inside the one statement that stores it
- * (lib/surveys/submit-response.ts): a `receipt_counter` CTE that increments the docket's counter
- * when `guard` holds (the answer will be stored), the expression giving the new number, and a
+ * (lib/surveys/submit-response.ts): a `receipt_counter` CTE that takes the next number when `guard`
+ * holds (the answer will be stored), the expression giving the new number, and a
  * `receipt_mail` CTE that queues the receipt email for a signed-in respondent. `response` must be a
  * CTE returning the stored answer's "userId" and "trackingNumber".
  */
 export function surveyReceiptSql(o: { docket: string; guard: Prisma.Sql; surveyTitle: string; organisationId: string; draftId: string | null }) {
   const docket = o.docket.toUpperCase();
+  // One sequence for every survey's answers, not the docket's counter row: under a viral survey's
+  // load every answer would queue on that row's lock. Unique and increasing; gaps between a
+  // docket's numbers are expected (migration 20261130135500_survey_tracking_sequence).
   const counter = P.sql`receipt_counter AS (
-      INSERT INTO "TrackingCounter" (docket, kind, last) SELECT ${docket}, 'S', 1 WHERE ${o.guard}
-      ON CONFLICT (docket, kind) DO UPDATE SET last = "TrackingCounter".last + 1
-      RETURNING last)`;
+      SELECT nextval('"SurveyTrackingNumber_seq"') AS last WHERE ${o.guard})`;
   const number = P.sql`(SELECT ${docket} || '-S-' || lpad(last::text, greatest(6, length(last::text)), '0') FROM receipt_counter)`;
   const mail = P.sql`receipt_mail AS (
       INSERT INTO "OutboxEmail" (id, kind, "to", "userId", locale, "values", "organisationId", "draftId", "runAt", "createdAt")
