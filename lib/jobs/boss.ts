@@ -42,23 +42,31 @@ export function onTransaction(db: Db): Sql {
  * pg-boss's whole database access on Prisma's connection, for the embedded database (PGlite serves
  * one backend, so the app keeps one connection to it). pg-boss's maintenance statements come as one
  * "BEGIN; …; COMMIT;" script: they run here as one Prisma transaction, statement by statement.
+ * (Checked by running the worker on PGlite: jobs fetched, sent, expired and retried.)
  */
 function onPrisma(): Sql {
   return {
     async executeSql(text, values) {
-      // Prisma cannot read regclass columns (pg-boss's "is it installed" check): as text, same meaning.
-      text = text.replace(/to_regclass\(('[^']*')\)/g, "to_regclass($1)::text");
+      // Prisma cannot read regclass or void columns (pg-boss's "is it installed" check, its queue
+      // functions): read as text, same meaning.
+      text = text.replace(/to_regclass\(('[^']*')\)/g, "to_regclass($1)::text").replace(/^SELECT (\w+\.(?:create|delete)_queue\([$0-9, ]+\))$/, "SELECT $1::text");
+      // Fetched jobs come back as JSON: the columns of pg-boss's fetch (UPDATE … RETURNING with
+      // CTEs) are not all types Prisma reads back from PGlite.
+      if (/RETURNING j\./.test(text)) {
+        const rows = await prisma.$queryRawUnsafe<{ r: string }[]>(`WITH fetched AS (${text}) SELECT row_to_json(fetched)::text AS r FROM fetched`, ...args(values));
+        return { rows: rows.map((row) => JSON.parse(row.r) as Record<string, unknown>) };
+      }
       if (values?.length || !/^\s*BEGIN;/.test(text)) return onTransaction(prisma).executeSql(text, values);
       if (text.includes("$$")) throw new Error("pg-boss schema changes run through the Prisma migrations in embedded mode");
       const statements = text
         .split(/;\s*\n/)
         .map((s) => s.trim().replace(/;$/, ""))
         .filter((s) => s && s !== "BEGIN" && s !== "COMMIT");
-      return prisma.$transaction(async (tx) => {
-        let rows: Record<string, unknown>[] = [];
-        for (const statement of statements) rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(statement);
-        return { rows: plain(rows) };
+      // Their results are not read (expire, archive, drop), and the advisory lock returns void.
+      await prisma.$transaction(async (tx) => {
+        for (const statement of statements) await tx.$executeRawUnsafe(statement);
       });
+      return { rows: [] };
     },
   };
 }
