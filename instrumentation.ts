@@ -6,6 +6,11 @@ export async function register() {
   const { env } = await import("@/lib/env");
   if (env.PARLEY_WORKER === "0") return;
   const { startWorker } = await import("@/lib/jobs/worker");
-  // A database that is down at start must not stop the server: the worker starts with the next request's retry.
-  await startWorker().catch((error) => console.error("[jobs] background worker not started:", error?.message ?? error));
+  // A database that is down at start must not stop the server: the worker tries again, backing off to 30 s.
+  const start = (retryMs: number) =>
+    startWorker().catch((error) => {
+      console.error(`[jobs] background worker not started (retrying in ${retryMs / 1000} s):`, error?.message ?? error);
+      setTimeout(() => void start(Math.min(retryMs * 2, 30_000)), retryMs).unref();
+    });
+  await start(1_000);
 }
