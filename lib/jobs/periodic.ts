@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { drainExtractions } from "@/lib/attachments/extraction-jobs";
 import { runDraftSchedule } from "@/lib/drafts/draft-scheduler";
 import { recoverInterruptedAnalyses } from "@/lib/summaries/run-analysis";
 
@@ -24,5 +25,7 @@ export function periodicJobs(): PeriodicJob[] {
     ...(env.DRAFT_SCHEDULER_INTERVAL_MS > 0 ? [{ name: "drafts.schedule", everySeconds: Math.max(1, Math.round(env.DRAFT_SCHEDULER_INTERVAL_MS / 1000)), run: runDraftSchedule }] : []),
     // Analysis runs whose worker died (no heartbeat) are queued again: taken within 30 s.
     { name: "analysis.recover", everySeconds: 5, run: recoverInterruptedAnalyses, timeoutSeconds: 30 },
+    // Attachments' text (lib/attachments/extraction-jobs.ts): pending ones, or ones whose extractor died.
+    { name: "attachments.extract", everySeconds: 2, run: drainExtractions, timeoutSeconds: 600 },
   ];
 }
