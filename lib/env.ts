@@ -56,9 +56,11 @@ const ZEnv = z.object({
   DATABASE_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(5),
   /** Run the background worker (outbox emails, scheduled jobs, analysis runs) in this process: "0" to leave it to others. */
   PARLEY_WORKER: z.enum(["0", "1"]).default("1"),
-  /** How long a worker owns an email it is sending; a worker killed mid-send frees it after this (s). */
+  /** How long a worker owns an email it is sending (its job's expiry); a worker killed mid-send frees it after this plus up to JOBS_MAINTENANCE_SECONDS (s). */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().positive().default(60),
-  /** Attempts before an email is given up and listed as undeliverable (backoff 30 s, 1 min, 2 min, … up to 1 h). */
+  /** How often the job queue's maintenance fails jobs whose worker died, so they are retried (s). */
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().positive().default(10),
+  /** Attempts before an email is given up and listed as undeliverable (backoff: 30–60 s, then doubling each time). */
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   /** Comments and replies one account may post per hour (all consultations together). */
   LIMIT_COMMENTS_PER_HOUR: z.coerce.number().int().positive().default(60),

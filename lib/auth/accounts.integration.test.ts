@@ -13,6 +13,8 @@ let m: {
   resetPassword: typeof import("./reset-password").resetPassword;
 };
 
+let stopWorker: () => Promise<void> = async () => {};
+
 beforeAll(async () => {
   mail = await startMailCapture();
   process.env.SMTP_URL = mail.url;
@@ -24,9 +26,12 @@ beforeAll(async () => {
     requestPasswordReset: (await import("./reset-password")).requestPasswordReset,
     resetPassword: (await import("./reset-password")).resetPassword,
   };
+  // Emails are queued jobs: this process runs the background worker that sends them.
+  stopWorker = await (await import("@/lib/jobs/worker")).startWorker();
 });
 
 afterAll(async () => {
+  await stopWorker();
   await m?.prisma.$disconnect();
   await mail?.close();
 });

@@ -3,7 +3,7 @@ import { sendClosingReminders } from "@/lib/notifications/notify-followers";
 import { applyScheduledTransitions } from "./apply-scheduled-transitions";
 
 /**
- * The drafts' scheduled job (run by lib/jobs/worker.ts every DRAFT_SCHEDULER_INTERVAL_MS, by one
+ * The drafts' scheduled job (lib/jobs/periodic.ts: every DRAFT_SCHEDULER_INTERVAL_MS, by one
  * process at a time): opens and closes consultations whose time has come, then queues the 48-hour
  * and closing reminders.
  */

@@ -5,17 +5,21 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { authEmailKinds, renderAuthEmail, type AuthEmailKind } from "@/lib/mail/auth-emails";
 import { sendMail, type Mail } from "@/lib/mail/send-mail";
 import { notificationKinds, renderNotification, type NotificationKind } from "@/lib/notifications/send-notification";
+import { onTransaction, QUEUES, queueWriter } from "./boss";
 
 /**
- * The email outbox (table "OutboxEmail"). Emails are rows written in the transaction of the event that
- * causes them; workers claim one row at a time (FOR UPDATE SKIP LOCKED, so any number of processes
- * share the work), send it, and mark it sent. A worker killed mid-send leaves its row claimed until
- * the lease (OUTBOX_LEASE_SECONDS) runs out, then another worker sends it again: that one message is
- * the only possible duplicate. A failed send is retried with exponential backoff and, after
- * OUTBOX_MAX_ATTEMPTS, kept as DEAD for the organisation's owners (lib/jobs/dead-letters.ts).
+ * The email outbox. Each email is a row ("OutboxEmail": content, status, attempts, last error) and a
+ * job in the "email" queue (lib/jobs/boss.ts), both written in the transaction of the event that
+ * causes it, so an email exists exactly when its event committed. Workers of any number of processes
+ * take one job at a time, send the row's email and mark it sent; a job whose worker was killed mid-send
+ * expires after OUTBOX_LEASE_SECONDS and is sent again: that one message is the only possible
+ * duplicate (a row already SENT is never sent again). A failed send is retried by the queue with
+ * exponential backoff; after OUTBOX_MAX_ATTEMPTS the row is DEAD, listed for the organisation's
+ * owners (lib/jobs/dead-letters.ts).
  */
 
 type Db = Prisma.TransactionClient | typeof prisma;
+const isRoot = (db: Db): db is typeof prisma => db === prisma;
 export type EmailKind = AuthEmailKind | NotificationKind;
 
 export type NewOutboxEmail = {
@@ -31,7 +35,10 @@ export type NewOutboxEmail = {
 
 /** Queues one email (in `db`'s transaction when given one). */
 export async function enqueueEmail(db: Db, email: NewOutboxEmail): Promise<void> {
-  await db.outboxEmail.create({
+  // The row and its job commit together: outside a transaction, this opens one.
+  if (isRoot(db)) return db.$transaction((tx) => enqueueEmail(tx, email));
+  const row = await db.outboxEmail.create({
+    select: { id: true },
     data: {
       kind: email.kind,
       to: email.to,
@@ -42,6 +49,24 @@ export async function enqueueEmail(db: Db, email: NewOutboxEmail): Promise<void>
       draftId: email.draftId ?? null,
     },
   });
+  await queueDeliveries(db, [row.id]);
+}
+
+/** The delivery jobs of these outbox rows, in `db`'s transaction: retries, backoff and expiry per env. */
+async function queueDeliveries(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const job = {
+    name: QUEUES.email,
+    retryLimit: env.OUTBOX_MAX_ATTEMPTS - 1,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: env.OUTBOX_LEASE_SECONDS,
+    deadLetter: QUEUES.emailDead,
+  };
+  await queueWriter().insert(
+    ids.map((id) => ({ ...job, data: { id } })),
+    { db: onTransaction(db) } as object,
+  );
 }
 
 /**
@@ -49,38 +74,23 @@ export async function enqueueEmail(db: Db, email: NewOutboxEmail): Promise<void>
  * one INSERT … SELECT. @returns the number queued
  */
 export async function enqueueFollowerEmails(db: Db, draftId: string, kind: "newVersion" | "closingSoon" | "closed", values: Record<string, string> = {}): Promise<number> {
+  if (isRoot(db)) return db.$transaction((tx) => enqueueFollowerEmails(tx, draftId, kind, values));
   const draft = await db.draft.findUnique({ where: { id: draftId }, select: { reference: true, title: true, organisationId: true } });
   if (!draft) return 0;
   const all = JSON.stringify({ path: `/drafts/${encodeURIComponent(draft.reference)}`, title: draft.title, reference: draft.reference, ...values });
   const now = new Date();
-  return db.$executeRaw`
+  const rows = await db.$queryRaw<{ id: string }[]>`
     INSERT INTO "OutboxEmail" (id, kind, "to", "userId", locale, "values", "organisationId", "draftId", "runAt", "createdAt")
     SELECT 'ob_' || replace(gen_random_uuid()::text, '-', ''), ${kind}, u.email, u.id, u.locale, ${all}::jsonb, ${draft.organisationId}, ${draftId}, ${now}, ${now}
     FROM "DraftFollow" f JOIN "User" u ON u.id = f."userId"
     WHERE f."draftId" = ${draftId} AND u."suspendedAt" IS NULL
-      AND (CASE WHEN ${kind} = 'newVersion' THEN u."notifyVersions" ELSE u."notifyClosing" END)`;
+      AND (CASE WHEN ${kind} = 'newVersion' THEN u."notifyVersions" ELSE u."notifyClosing" END)
+    RETURNING id`;
+  await queueDeliveries(db, rows.map((r) => r.id));
+  return rows.length;
 }
 
 type Claimed = { id: string; kind: string; to: string; userId: string | null; locale: string | null; values: Record<string, string>; attempts: number };
-
-/** Claims the next due email for this worker (or null when none is due). */
-export async function claimNextEmail(now = new Date()): Promise<Claimed | null> {
-  const leaseEnd = new Date(now.getTime() + env.OUTBOX_LEASE_SECONDS * 1000);
-  const [row] = await prisma.$queryRaw<Claimed[]>`
-    UPDATE "OutboxEmail" SET "lockedUntil" = ${leaseEnd}, attempts = attempts + 1
-    WHERE id = (
-      SELECT id FROM "OutboxEmail"
-      WHERE status = 'PENDING' AND "runAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
-      ORDER BY "runAt", id LIMIT 1 FOR UPDATE SKIP LOCKED)
-    RETURNING id, kind, "to", "userId", locale, "values", attempts`;
-  return row ?? null;
-}
-
-/** The delay before attempt n + 1 after n failures: 30 s doubling up to 1 h, ±20 % jitter (ms). */
-export function backoffMs(failures: number, random = Math.random()): number {
-  const base = Math.min(30_000 * 2 ** Math.max(0, failures - 1), 3_600_000);
-  return Math.round(base * (0.8 + 0.4 * random));
-}
 
 async function render(email: Claimed): Promise<Mail> {
   if ((authEmailKinds as readonly string[]).includes(email.kind)) return renderAuthEmail(email.kind as AuthEmailKind, email.to, email.values.url ?? "", email.locale);
@@ -91,69 +101,54 @@ async function render(email: Claimed): Promise<Mail> {
   throw new Error(`unknown email kind ${email.kind}`);
 }
 
-/** Sends one claimed email and records the outcome: sent, retry later, or dead after the last attempt. */
-export async function deliver(email: Claimed): Promise<"sent" | "retry" | "dead"> {
-  if (email.attempts > env.OUTBOX_MAX_ATTEMPTS) {
-    await prisma.outboxEmail.update({ where: { id: email.id }, data: { status: "DEAD", lockedUntil: null, lastError: "interrupted too many times" } });
-    return "dead";
-  }
+/**
+ * Sends one outbox email for its delivery job and records the outcome. `lastAttempt` is the job's
+ * last try (the queue retries a thrown error with backoff until then).
+ * @returns "sent"; "skipped" when the row was already sent or given up (a job retried after its
+ *   worker died after sending); "dead" when the last attempt failed
+ * @throws the send's error when the queue should retry
+ */
+export async function deliverEmail(id: string, lastAttempt: boolean): Promise<"sent" | "skipped" | "dead"> {
+  const [email] = await prisma.$queryRaw<Claimed[]>`
+    UPDATE "OutboxEmail" SET attempts = attempts + 1, "lockedUntil" = now() + make_interval(secs => ${env.OUTBOX_LEASE_SECONDS})
+    WHERE id = ${id} AND status = 'PENDING'
+    RETURNING id, kind, "to", "userId", locale, "values", attempts`;
+  if (!email) return "skipped";
   try {
     await sendMail(await render(email));
   } catch (error) {
     const message = String((error as Error)?.message ?? error).slice(0, 500);
-    const dead = email.attempts >= env.OUTBOX_MAX_ATTEMPTS;
-    await prisma.outboxEmail.update({
-      where: { id: email.id },
-      data: dead ? { status: "DEAD", lockedUntil: null, lastError: message } : { runAt: new Date(Date.now() + backoffMs(email.attempts)), lockedUntil: null, lastError: message },
-    });
-    console.warn(`[outbox] ${email.kind} email ${email.id} failed (attempt ${email.attempts}${dead ? ", giving up" : ""}): ${message}`);
-    return dead ? "dead" : "retry";
+    await prisma.outboxEmail.update({ where: { id }, data: lastAttempt ? { status: "DEAD", lockedUntil: null, lastError: message } : { lockedUntil: null, lastError: message } });
+    console.warn(`[outbox] ${email.kind} email ${id} failed (attempt ${email.attempts}${lastAttempt ? ", giving up" : ""}): ${message}`);
+    if (lastAttempt) return "dead";
+    throw error;
   }
   const secret = (authEmailKinds as readonly string[]).includes(email.kind);
-  await prisma.outboxEmail.update({ where: { id: email.id }, data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, ...(secret ? { values: {} } : {}) } });
+  await prisma.outboxEmail.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, ...(secret ? { values: {} } : {}) } });
   return "sent";
 }
 
 /**
- * Sends every email that is due, `parallel` at a time (one by default: a process killed mid-send
- * then interrupts exactly one message), until none is left.
- * @returns how many were sent
+ * A delivery job the queue gave up on without a final failed send (its last worker was killed):
+ * the row, if still pending, is listed as undeliverable.
  */
-export async function drainOutbox(parallel = 1): Promise<number> {
-  let sent = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      for (;;) {
-        const email = await claimNextEmail();
-        if (!email) return;
-        if ((await deliver(email)) === "sent") sent++;
-      }
-    }),
-  );
-  return sent;
+export async function giveUpEmail(id: string): Promise<void> {
+  await prisma.outboxEmail.updateMany({ where: { id, status: "PENDING" }, data: { status: "DEAD", lockedUntil: null, lastError: "interrupted too many times" } });
 }
 
-let draining: Promise<void> | null = null;
-let again = false;
+const wakers = new Set<() => void>();
+
+/** Lets this process's email worker be woken (lib/jobs/worker.ts). @returns a function that removes it */
+export function onWakeOutbox(wake: () => void): () => void {
+  wakers.add(wake);
+  return () => wakers.delete(wake);
+}
 
 /**
- * Starts sending due emails in this process now (call after the commit that queued them); the
- * periodic worker catches anything this misses. Never throws.
+ * Asks this process's email worker to fetch now rather than at its next poll (call after the commit
+ * that queued emails). The emails are queued already: without a worker here, any other process's
+ * worker sends them. Never throws.
  */
 export function wakeOutbox(): void {
-  if (!env.DATABASE_URL) return;
-  if (draining) {
-    again = true;
-    return;
-  }
-  draining = (async () => {
-    do {
-      again = false;
-      await drainOutbox();
-    } while (again);
-  })()
-    .catch((error) => console.error("[outbox] sending failed", error))
-    .finally(() => {
-      draining = null;
-    });
+  for (const wake of wakers) wake();
 }

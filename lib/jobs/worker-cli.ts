@@ -2,12 +2,19 @@
 // processes (set PARLEY_WORKER=0 on those), and for the durability tests that kill it mid-send.
 import { startWorker } from "./worker";
 
-startWorker();
-console.log("[jobs] worker started");
-// startWorker's timer does not keep a web server alive by itself; here this one does.
+// The queue's timers do not keep a process alive by themselves; here this one does.
 const keepAlive = setInterval(() => {}, 60_000);
-for (const signal of ["SIGINT", "SIGTERM"] as const)
-  process.once(signal, () => {
-    clearInterval(keepAlive);
-    process.exit(0);
-  });
+startWorker().then(
+  (stop) => {
+    console.log("[jobs] worker started");
+    for (const signal of ["SIGINT", "SIGTERM"] as const)
+      process.once(signal, () => {
+        clearInterval(keepAlive);
+        void stop().finally(() => process.exit(0));
+      });
+  },
+  (error) => {
+    console.error("[jobs] worker could not start:", error);
+    process.exit(1);
+  },
+);

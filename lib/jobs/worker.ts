@@ -1,48 +1,70 @@
 import "server-only";
+import type PgBoss from "pg-boss";
 import { env } from "@/lib/env";
-import { runDraftSchedule } from "@/lib/drafts/draft-scheduler";
-import { processNextAnalysis } from "@/lib/summaries/run-analysis";
-import { wakeOutbox } from "./outbox";
-import { runScheduledJob } from "./scheduled";
-import { wakeExtraction } from "@/lib/attachments/extraction-jobs";
+import { runQueuedAnalysis } from "@/lib/summaries/run-analysis";
+import { QUEUES, startBoss } from "./boss";
+import { deliverEmail, giveUpEmail, onWakeOutbox } from "./outbox";
+import { periodicJobs } from "./periodic";
+import { onWakeAnalysis } from "./queue-analysis";
 
-let timer: NodeJS.Timeout | undefined;
+const g = globalThis as unknown as { parleyWorker?: Promise<() => Promise<void>> };
 
 /**
  * The background worker, one per app process (started from instrumentation.ts unless PARLEY_WORKER=0,
- * or alone with `npm run worker`). Every `tickMs` it sends due outbox emails, runs the scheduled
- * drafts job if due (once per period across all processes) and takes the next queued or interrupted
- * analysis run. All state is in PostgreSQL, so processes can be added, killed and restarted freely.
- * @returns a function that stops it
+ * or alone with `npm run worker`): pg-boss workers for outbox emails (one at a time, so a killed
+ * process interrupts at most one send), given-up emails, analysis runs (one at a time) and the periodic
+ * jobs (lib/jobs/periodic.ts). Every piece of state is in PostgreSQL (pg-boss's schema and ours), so
+ * processes can be added, killed -9 and restarted freely.
+ * @returns a function that stops it (waits up to 10 s for running jobs)
  */
-export function startWorker(tickMs = 1_000): () => void {
-  if (timer || !env.DATABASE_URL) return () => {};
-  let busy = false;
-  let analysing = false;
-  timer = setInterval(async () => {
-    wakeOutbox();
-    wakeExtraction(); // issue 13: attachments' text, claimed FOR UPDATE SKIP LOCKED
-    if (!analysing) {
-      analysing = true;
-      processNextAnalysis()
-        .catch((error) => console.error("[jobs] analysis failed", error))
-        .finally(() => {
-          analysing = false;
-        });
-    }
-    if (busy) return;
-    busy = true;
-    try {
-      if (env.DRAFT_SCHEDULER_INTERVAL_MS > 0) await runScheduledJob("drafts.schedule", env.DRAFT_SCHEDULER_INTERVAL_MS, runDraftSchedule);
-    } catch (error) {
-      console.error("[jobs] scheduled job failed", error);
-    } finally {
-      busy = false;
-    }
-  }, tickMs);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-    timer = undefined;
+export function startWorker(): Promise<() => Promise<void>> {
+  if (!env.DATABASE_URL) return Promise.resolve(async () => {});
+  g.parleyWorker ??= run().catch((error) => {
+    g.parleyWorker = undefined;
+    throw error;
+  });
+  return g.parleyWorker;
+}
+
+async function run(): Promise<() => Promise<void>> {
+  const boss = await startBoss();
+  const cleanups: (() => void)[] = [];
+
+  const email = await boss.work<{ id: string }>(QUEUES.email, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 2 }, async ([job]) => {
+    // Straight on to the next email while there are any; poll when the queue is empty.
+    boss.notifyWorker(email);
+    return deliverEmail(job!.data.id, job!.retryCount >= job!.retryLimit);
+  });
+  cleanups.push(onWakeOutbox(() => boss.notifyWorker(email)));
+  await boss.work<{ id: string }>(QUEUES.emailDead, { pollingIntervalSeconds: 10 }, async ([job]) => giveUpEmail(job!.data.id));
+
+  const analysis = await boss.work<{ runId: string }>(QUEUES.analysis, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
+    await runQueuedAnalysis(job!.data.runId);
+  });
+  cleanups.push(onWakeAnalysis(() => boss.notifyWorker(analysis)));
+
+  for (const periodic of periodicJobs()) await startPeriodic(boss, periodic, cleanups);
+
+  return async () => {
+    for (const cleanup of cleanups) cleanup();
+    g.parleyWorker = undefined;
+    await boss.stop({ graceful: true, timeout: 10_000 });
   };
+}
+
+async function startPeriodic(boss: PgBoss, job: ReturnType<typeof periodicJobs>[number], cleanups: (() => void)[]) {
+  const expireInSeconds = job.timeoutSeconds ?? 300;
+  await boss.createQueue(job.name, { name: job.name, retryLimit: 0, expireInSeconds, retentionMinutes: 60 });
+  await boss.work(job.name, { pollingIntervalSeconds: "everySeconds" in job ? Math.min(5, Math.max(1, job.everySeconds)) : 5 }, async () => {
+    await job.run();
+  });
+  if ("cron" in job) {
+    await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
+    return;
+  }
+  const offer = () => boss.sendThrottled(job.name, {}, { expireInSeconds }, job.everySeconds).catch((error) => console.error(`[jobs] ${job.name}:`, error?.message ?? error));
+  await offer();
+  const timer = setInterval(offer, job.everySeconds * 1000);
+  timer.unref();
+  cleanups.push(() => clearInterval(timer));
 }

@@ -16,9 +16,13 @@ let m: {
   sendClosingReminders: typeof import("./notify-followers").sendClosingReminders;
 };
 
+let stopWorker: () => Promise<void> = async () => {};
+
 beforeAll(async () => {
   mail = await startMailCapture();
   process.env.SMTP_URL = mail.url;
+  // Not the drafts schedule in this process's worker: the test sends the reminders itself.
+  process.env.DRAFT_SCHEDULER_INTERVAL_MS = "0";
   m = {
     prisma: (await import("@/lib/db/client")).prisma,
     builders: await import("@/prisma/seed/builders"),
@@ -30,6 +34,8 @@ beforeAll(async () => {
     unsubscribeWithToken: (await import("./preferences")).unsubscribeWithToken,
     sendClosingReminders: (await import("./notify-followers")).sendClosingReminders,
   };
+  // Emails are queued jobs: this process runs the background worker that sends them.
+  stopWorker = await (await import("@/lib/jobs/worker")).startWorker();
 });
 
 /** Titles in subjects are wrapped in bidi isolates (U+2068…U+2069) so they keep their own direction; compare the words. */
@@ -49,6 +55,7 @@ async function waitForSubject(to: string, subject: string, after: number) {
 }
 
 afterAll(async () => {
+  await stopWorker();
   await m?.prisma.$disconnect();
   await mail?.close();
 });

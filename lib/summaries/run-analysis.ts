@@ -9,17 +9,19 @@ import { ANALYSIS_VERSION, DEFAULT_SETTINGS, type AnalysisInput, type AnalysisSe
 import type { ExistingThemes, Summarised } from "./analysis/summarise";
 import type { WarmStart } from "./analysis/polis-groups";
 import { env } from "@/lib/env";
+import { queueAnalysisRun, wakeAnalysis } from "@/lib/jobs/queue-analysis";
 import { draftForSummary } from "./access";
 import { suggestLabels, type LabelModel } from "./label-suggestions";
 import { themeSummaries } from "./queries";
 
 /**
  * A run whose worker has not reported for this long was cut off (a restart, a killed process): the
- * background worker of any process takes it again (lib/jobs/worker.ts polls every second), so an
- * interrupted run restarts within about 21 s. Heartbeats come every HEARTBEAT_MS.
+ * periodic job "analysis.recover" (lib/jobs/periodic.ts, every 5 s) queues it again and the first
+ * free analysis worker of any process takes it, so an interrupted run restarts within about 25 s.
+ * Heartbeats come every HEARTBEAT_MS.
  */
-const STALE_AFTER_MS = 20_000;
-const HEARTBEAT_MS = 5_000;
+const STALE_AFTER_MS = 15_000;
+const HEARTBEAT_MS = 3_000;
 /** A run taken this many times without finishing (it keeps killing its process) is failed. */
 const MAX_ATTEMPTS = 3;
 
@@ -36,17 +38,25 @@ export async function requestAnalysis(
 ): Promise<{ runId: string; started: boolean }> {
   const draft = await draftForSummary(actor, { id: draftId });
   try {
-    const run = await prisma.analysisRun.create({
-      data: { draftId: draft.id, version: ANALYSIS_VERSION, settings: { ...DEFAULT_SETTINGS, ...overrides }, cutoffAt: new Date(), requestedById: actor!.id },
+    // The run and its job commit together: the background worker of any process takes it.
+    const run = await prisma.$transaction(async (tx) => {
+      const created = await tx.analysisRun.create({
+        data: { draftId: draft.id, version: ANALYSIS_VERSION, settings: { ...DEFAULT_SETTINGS, ...overrides }, cutoffAt: new Date(), requestedById: actor!.id },
+        select: { id: true },
+      });
+      await queueAnalysisRun(tx, created.id);
+      return created;
     });
-    // Queued: the background worker (this process's, or any other's) takes it within a second.
-    void processNextAnalysis().catch((error) => console.error("[analysis] run failed", run.id, error));
+    wakeAnalysis();
     return { runId: run.id, started: true };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const active = await prisma.analysisRun.findFirstOrThrow({ where: { draftId: draft.id, active: true }, select: { id: true } });
-      // If that run was cut off (its heartbeat stopped), this takes it again now.
-      void processNextAnalysis().catch((error) => console.error("[analysis] run failed", active.id, error));
+      const active = await prisma.analysisRun.findFirstOrThrow({ where: { draftId: draft.id, active: true }, select: { id: true, heartbeatAt: true, status: true } });
+      // If that run was cut off (its heartbeat stopped), it is queued again now.
+      if (active.status === "RUNNING" && active.heartbeatAt.getTime() < Date.now() - STALE_AFTER_MS) {
+        await queueAnalysisRun(prisma, active.id, 10);
+        wakeAnalysis();
+      }
       return { runId: active.id, started: false };
     }
     throw error;
@@ -137,25 +147,41 @@ export function summariseInWorker(
 }
 
 /**
- * Takes the oldest queued run, or a running one whose heartbeat stopped (its process died), and does
- * it; the claim (FOR UPDATE SKIP LOCKED, then a fresh heartbeat) lets any number of processes poll.
- * A run taken MAX_ATTEMPTS times is failed instead. @returns the run's id, or null if none was waiting
+ * Does the queued run `runId` for its job (lib/jobs/worker.ts), unless it is done, failed, or alive
+ * in another worker (heartbeat fresher than STALE_AFTER_MS): the claim is one conditional UPDATE, so
+ * a run queued twice is done once. A run taken MAX_ATTEMPTS times is failed instead.
+ * @returns whether this call did (or failed) the run
  */
-export async function processNextAnalysis(now = new Date()): Promise<string | null> {
+export async function runQueuedAnalysis(runId: string, now = new Date()): Promise<boolean> {
   const [claimed] = await prisma.$queryRaw<{ id: string; attempts: number }[]>`
     UPDATE "AnalysisRun" SET status = 'RUNNING', "heartbeatAt" = ${now}, attempts = attempts + 1
-    WHERE id = (
-      SELECT id FROM "AnalysisRun"
-      WHERE active = true AND (status = 'QUEUED' OR (status = 'RUNNING' AND "heartbeatAt" < ${new Date(now.getTime() - STALE_AFTER_MS)}))
-      ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+    WHERE id = ${runId} AND active = true
+      AND (status = 'QUEUED' OR (status = 'RUNNING' AND "heartbeatAt" < ${new Date(now.getTime() - STALE_AFTER_MS)}))
     RETURNING id, attempts`;
-  if (!claimed) return null;
+  if (!claimed) return false;
   if (claimed.attempts > MAX_ATTEMPTS) {
-    await prisma.analysisRun.update({ where: { id: claimed.id }, data: { status: "FAILED", active: null, error: "interrupted", finishedAt: new Date() } });
-    return claimed.id;
+    await prisma.analysisRun.update({ where: { id: runId }, data: { status: "FAILED", active: null, error: "interrupted", finishedAt: new Date() } });
+    return true;
   }
-  await processRun(claimed.id).catch((error) => console.error("[analysis] run failed", claimed.id, error));
-  return claimed.id;
+  await processRun(runId).catch((error) => console.error("[analysis] run failed", runId, error));
+  return true;
+}
+
+/**
+ * Queues again every run cut off without finishing: running with a stopped heartbeat, or queued
+ * for longer than STALE_AFTER_MS without a worker taking it. Periodic (lib/jobs/periodic.ts).
+ * @returns how many were queued again
+ */
+export async function recoverInterruptedAnalyses(now = new Date()): Promise<number> {
+  const stale = new Date(now.getTime() - STALE_AFTER_MS);
+  const runs = await prisma.analysisRun.findMany({
+    where: { active: true, OR: [{ status: "RUNNING", heartbeatAt: { lt: stale } }, { status: "QUEUED", createdAt: { lt: stale } }] },
+    select: { id: true },
+    take: 100,
+  });
+  for (const run of runs) await queueAnalysisRun(prisma, run.id, 10);
+  if (runs.length) wakeAnalysis();
+  return runs.length;
 }
 
 /** Does one queued run: load, analyse in a worker, then store themes and results in one transaction. */

@@ -18,12 +18,21 @@ import { commentsCsv, polisExport } from "./export";
 import { importPolis } from "./import-polis";
 import { getPublishedSummary, publishSummary } from "./publish";
 import { campaignSummaries, themeSummaries } from "./queries";
+import { startWorker } from "@/lib/jobs/worker";
 import { analysisState, processRun, refineLabels, requestAnalysis } from "./run-analysis";
 import { ZDisposition } from "./schemas";
 import { mergeThemes, moveComment, renameTheme, splitTheme } from "./themes";
 import { participation } from "./workspace";
 
-afterAll(() => prisma.$disconnect());
+// Analysis runs are jobs: this process runs the background worker that takes them.
+let stopWorker: () => Promise<void> = async () => {};
+beforeAll(async () => {
+  stopWorker = await startWorker();
+});
+afterAll(async () => {
+  await stopWorker();
+  await prisma.$disconnect();
+});
 
 let org = { id: "" };
 const actors: Record<string, Actor> = {};
@@ -219,7 +228,7 @@ describe("summary of responses", () => {
     // An unknown run id is Prisma's "record to update not found", not a silent success.
     await expect(processRun("missing-run")).rejects.toMatchObject({ code: "P2025" });
 
-    // A run whose server went away (no heartbeat for 20 s) is taken again and finished, not left stuck.
+    // A run whose server went away (no heartbeat for 15 s) is taken again and finished, not left stuck.
     const ghost = await prisma.analysisRun.create({ data: { draftId: draft.id, status: "RUNNING", version: "x", settings: {}, cutoffAt: new Date(), heartbeatAt: new Date(Date.now() - 25_000), attempts: 1 } });
     const state = await analysisState(draft.id);
     expect(state).toMatchObject({ active: false, interrupted: true });

@@ -86,6 +86,24 @@ function databaseName(connectionString) {
 const quoteIdent = (name) => `"${name.replaceAll('"', '""')}"`;
 
 /**
+ * adapter-pg runs a migration script by splitting it at every ";", which cuts function bodies
+ * ($$ … $$, e.g. the job queue's schema) apart. A script with dollar quotes goes to the server whole,
+ * as one simple query (one implicit transaction), as Prisma's native engine sends every script.
+ */
+function wholeScripts(connection) {
+  const split = connection.executeScript.bind(connection);
+  connection.executeScript = async (script) => {
+    if (!script.includes("$$")) return split(script);
+    try {
+      await connection.client.query(script);
+    } catch (error) {
+      connection.onError(error);
+    }
+  };
+  return connection;
+}
+
+/**
  * The adapter factory the wasm engine uses. Shadow databases are built here rather than by
  * adapter-pg: adapter-pg ignores the database name when a connection string is given, and drops the
  * shadow database while its own pool still holds connections to it.
@@ -95,14 +113,14 @@ function adapterFactory(url, shadowDatabaseUrl) {
   return {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: () => main.connect(),
+    connect: async () => wholeScripts(await main.connect()),
     async connectToShadowDb() {
-      if (shadowDatabaseUrl) return new PrismaPg(poolConfig(shadowDatabaseUrl)).connect();
+      if (shadowDatabaseUrl) return wholeScripts(await new PrismaPg(poolConfig(shadowDatabaseUrl)).connect());
       const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-      const shadow = await new PrismaPg(poolConfig(withDatabase(url, name))).connect();
+      const shadow = wholeScripts(await new PrismaPg(poolConfig(withDatabase(url, name))).connect());
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         try {
