@@ -6,13 +6,15 @@ import { attachmentField, ZAttachmentFiles } from "./rules";
 
 /**
  * The files of a submitted comment form (field "attachments"), checked (count and size with the
- * shared zod schema, then the type from the bytes) and stored. A browser sends one empty nameless
- * part for an untouched file input: dropped. On a refusal nothing is stored and the form's text
+ * shared zod schema, then the type from the bytes) and stored. A browser sends one empty part for
+ * an untouched file input: empty parts are dropped. On a refusal nothing is stored and the form's text
  * comes back as it was typed (browsers never re-fill a file input, so the message names the file).
  * @returns the prepared files, or the field error (catalog key under "validation") with the form's values.
  */
 export async function attachmentsFromForm(formData: FormData, userId: string): Promise<{ ok: PreparedAttachment[] } | { fieldErrors: Record<string, string>; values: Record<string, string> }> {
-  const files = formData.getAll(attachmentField).filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ""));
+  // An untouched file input arrives as an empty part, named "" by a plain form post and "blob" or
+  // similar once a script re-encodes the form: every empty part is "no file", whatever its name.
+  const files = formData.getAll(attachmentField).filter((f): f is File => f instanceof File && f.size > 0);
   if (files.length === 0) return { ok: [] };
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;

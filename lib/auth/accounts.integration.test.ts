@@ -27,6 +27,7 @@ beforeAll(async () => {
     resetPassword: (await import("./reset-password")).resetPassword,
   };
   // Emails are queued jobs: this process runs the background worker that sends them.
+  await (await import("@/lib/testing/email-backlog")).discardPendingEmails();
   stopWorker = await (await import("@/lib/jobs/worker")).startWorker();
 });
 

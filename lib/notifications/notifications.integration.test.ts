@@ -35,6 +35,7 @@ beforeAll(async () => {
     sendClosingReminders: (await import("./notify-followers")).sendClosingReminders,
   };
   // Emails are queued jobs: this process runs the background worker that sends them.
+  await (await import("@/lib/testing/email-backlog")).discardPendingEmails();
   stopWorker = await (await import("@/lib/jobs/worker")).startWorker();
 });
 

@@ -199,7 +199,8 @@ describe("numbering comments written straight to the database", () => {
     const last = await m.prisma.trackingCounter.findUniqueOrThrow({ where: { docket_kind: { docket: draft.reference, kind: "C" } } });
     const base = { draftId: draft.id, versionNumber: 0, authorId: writers[9]!.id, kind: "SUPPORT" as const, body: "Imported." };
     await m.prisma.comment.createMany({ data: [{ ...base, id: "untracked-b", createdAt: new Date(2_000_000) }, { ...base, id: "untracked-a", createdAt: new Date(1_000_000) }] });
-    expect(await numberUntrackedComments(m.prisma)).toBe(2);
+    // Every untracked comment in the database is numbered (earlier test files write some directly too).
+    expect(await numberUntrackedComments(m.prisma)).toBeGreaterThanOrEqual(2);
     const rows = await m.prisma.comment.findMany({ where: { id: { in: ["untracked-a", "untracked-b"] } }, select: { id: true, trackingNumber: true }, orderBy: { id: "asc" } });
     const seq = (i: number) => `${draft.reference}-C-${String(last.last + i).padStart(6, "0")}`;
     expect(rows).toEqual([{ id: "untracked-a", trackingNumber: seq(1) }, { id: "untracked-b", trackingNumber: seq(2) }]);

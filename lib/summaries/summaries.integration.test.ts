@@ -19,6 +19,7 @@ import { importPolis } from "./import-polis";
 import { getPublishedSummary, publishSummary } from "./publish";
 import { campaignSummaries, themeSummaries } from "./queries";
 import { startWorker } from "@/lib/jobs/worker";
+import { discardPendingEmails } from "@/lib/testing/email-backlog";
 import { analysisState, processRun, refineLabels, requestAnalysis } from "./run-analysis";
 import { ZDisposition } from "./schemas";
 import { mergeThemes, moveComment, renameTheme, splitTheme } from "./themes";
@@ -27,6 +28,7 @@ import { participation } from "./workspace";
 // Analysis runs are jobs: this process runs the background worker that takes them.
 let stopWorker: () => Promise<void> = async () => {};
 beforeAll(async () => {
+  await discardPendingEmails();
   stopWorker = await startWorker();
 });
 afterAll(async () => {
