@@ -6,6 +6,7 @@ import { FieldError, NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { wakeOutbox } from "@/lib/jobs/outbox";
 import { notifyReply } from "@/lib/notifications/notify-reply";
+import { recordOfficialReplyItems } from "@/lib/notifications/digests";
 import { consumeLimit } from "@/lib/rate-limit/limits";
 import { assertCanParticipate, loadDraftForParticipation } from "./participation";
 import type { TCreateCommentInput } from "./schemas";
@@ -72,6 +73,8 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
         await notifyReply(tx, { parentId: comment.parentId, replyId: comment.id });
         notified = true;
       }
+      // Digests: an official reply is news for the draft's digest followers (lib/notifications/digests.ts).
+      if (official) await recordOfficialReplyItems(tx, comment.id);
       return { ...comment, status, created: true } as CreatedComment;
     });
     if (notified) wakeOutbox();

@@ -45,8 +45,8 @@ export async function enqueueEmail(db: Db, email: NewOutboxEmail): Promise<void>
 }
 
 /**
- * Queues one email per follower of the draft who wants this kind (versions or closing), not suspended:
- * one INSERT … SELECT. @returns the number queued
+ * Queues one email per follower of the draft who wants this kind (versions or closing), not suspended
+ * and not on a daily/weekly digest for it (except "closed"): one INSERT … SELECT. @returns the number queued
  */
 export async function enqueueFollowerEmails(db: Db, draftId: string, kind: "newVersion" | "closingSoon" | "closed", values: Record<string, string> = {}): Promise<number> {
   const draft = await db.draft.findUnique({ where: { id: draftId }, select: { reference: true, title: true, organisationId: true } });
@@ -58,6 +58,8 @@ export async function enqueueFollowerEmails(db: Db, draftId: string, kind: "newV
     SELECT 'ob_' || replace(gen_random_uuid()::text, '-', ''), ${kind}, u.email, u.id, u.locale, ${all}::jsonb, ${draft.organisationId}, ${draftId}, ${now}, ${now}
     FROM "DraftFollow" f JOIN "User" u ON u.id = f."userId"
     WHERE f."draftId" = ${draftId} AND u."suspendedAt" IS NULL
+      -- Digests (lib/notifications/digests.ts): daily/weekly followers get a digest item instead.
+      AND (f.delivery = 'IMMEDIATE' OR ${kind} = 'closed')
       AND (CASE WHEN ${kind} = 'newVersion' THEN u."notifyVersions" ELSE u."notifyClosing" END)`;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { runDraftSchedule } from "@/lib/drafts/draft-scheduler";
 import { processNextAnalysis } from "@/lib/summaries/run-analysis";
+import { runDigests } from "@/lib/notifications/digests"; // digests (issue 13, part 7)
 import { wakeOutbox } from "./outbox";
 import { runScheduledJob } from "./scheduled";
 
@@ -32,6 +33,9 @@ export function startWorker(tickMs = 1_000): () => void {
     busy = true;
     try {
       if (env.DRAFT_SCHEDULER_INTERVAL_MS > 0) await runScheduledJob("drafts.schedule", env.DRAFT_SCHEDULER_INTERVAL_MS, runDraftSchedule);
+      // ── Digests (lib/notifications/digests.ts): queue the daily/weekly digest emails that are due. ──
+      if (env.DIGEST_INTERVAL_MS > 0) await runScheduledJob("notifications.digests", env.DIGEST_INTERVAL_MS, async () => void (await runDigests()));
+      // ── end digests ──
     } catch (error) {
       console.error("[jobs] scheduled job failed", error);
     } finally {
