@@ -79,6 +79,8 @@ const BATCH = 200;
  */
 export async function runDigests(now: Date = new Date()): Promise<number> {
   const { daily, weekly } = digestBoundaries(now, env.DIGEST_HOUR_UTC);
+  // The outbox sends from the wall clock, whatever moment `now` stands for.
+  const queuedAt = new Date();
   let queued = 0;
   for (;;) {
     const [row] = await prisma.$queryRaw<{ claimed: number; emails: number }[]>`
@@ -104,7 +106,7 @@ export async function runDigests(now: Date = new Date()): Promise<number> {
             'path', '/drafts/' || d.reference, 'title', d.title, 'reference', d.reference, 'draftId', d.id,
             'frequency', min(items.delivery::text),
             'items', (jsonb_agg(jsonb_build_object('kind', items.kind, 'at', items."createdAt", 'values', items."values") ORDER BY items."createdAt"))::text),
-          d."organisationId", d.id, ${now}, ${now}
+          d."organisationId", d.id, ${queuedAt}, ${queuedAt}
         FROM items JOIN "User" u ON u.id = items."userId" JOIN "Draft" d ON d.id = items."draftId"
         WHERE u."suspendedAt" IS NULL
         GROUP BY u.id, d.id
