@@ -43,6 +43,12 @@ test("a follower switches to a daily digest without JavaScript, an official repl
   await expect(noJs.getByLabel("Emails about this draft")).toHaveValue("DAILY");
   await noJs.goto("/notifications");
   await expect(noJs.getByLabel(`Emails about ${draft.reference}`)).toHaveValue("DAILY");
+  // No sideways scrolling at 360 px on either page.
+  await noJs.setViewportSize({ width: 360, height: 800 });
+  for (const path of ["/notifications", `/drafts/${draft.reference}`]) {
+    await noJs.goto(path);
+    expect(await noJs.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+  }
 
   // Axe on the changed pages, in English and Arabic.
   for (const locale of ["en", "ar"] as const) {
