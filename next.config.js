@@ -10,7 +10,7 @@ const nextConfig = {
   // the transport limit sits above it so an oversized body reaches that check instead of failing.
   experimental: { serverActions: { bodySizeLimit: "41mb" } },
   // Native and server-only packages are loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "unpdf"],
   async headers() {
     return [
       {
@@ -33,7 +33,9 @@ const nextConfig = {
       {
         // Pages get their Content-Security-Policy (with a per-render script nonce) from proxy.ts;
         // API responses are data (next-auth's own fallback pages need only inline styles).
-        source: "/api/:path*",
+        // Attachment downloads set their own, stricter one (sandbox; lib/attachments/attachment-response.ts):
+        // Next keeps a header set here over the route's, so they are left out.
+        source: "/api/:path((?!v1/attachments/).*)",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'" }],
       },
     ];

@@ -10,7 +10,7 @@ import { guardRequest } from "@/lib/http/request-guard";
  * Caching: pages are rendered per request already (the root layout reads the locale and session),
  * and anonymous reading pages are then kept for seconds by the server entry's cache
  * (lib/server/reading-cache.ts) WITH the CSP header they were rendered with. A cached document thus
- * reuses its nonce for up to 10 s. That is as strong as a hash of its scripts: the document is
+ * reuses its nonce until the page changes (at most minutes). That is as strong as a hash of its scripts: the document is
  * immutable once rendered, so markup injected later (a new comment) only ever appears in a NEW
  * render, under a new nonce an attacker could not have known when writing it.
  */
@@ -33,7 +33,7 @@ export function contentSecurityPolicy(nonce: string, frameAncestors: string, dev
 // Every request first passes the bad-bytes guard (400 for NUL, control characters, malformed
 // encoding). Every page then gets a fresh nonce and its CSP. The embeddable survey page may be
 // framed by any site and renders without the site's header and footer: the root layout reads
-// `x-parley-embed`. (Nothing here is an access decision; access is checked by each page.)
+// `x-parley-embed`; `x-parley-flight` marks a React Server Components request. (Nothing here is an access decision; access is checked by each page.)
 export function proxy(request: NextRequest) {
   const refused = guardRequest(request.nextUrl, request.headers);
   if (refused) return refused;
@@ -46,6 +46,10 @@ export function proxy(request: NextRequest) {
   headers.set("x-nonce", nonce);
   if (embed) headers.set("x-parley-embed", "1");
   else headers.delete("x-parley-embed");
+  // Next hides its own `RSC` header from pages; the draft text's side channel needs to know whether
+  // an HTML render will follow (lib/render/server-html.ts).
+  if (request.headers.get("rsc") === "1") headers.set("x-parley-flight", "1");
+  else headers.delete("x-parley-flight");
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
   return response;

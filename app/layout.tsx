@@ -1,9 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { pickClientMessages } from "@/lib/i18n/client-messages";
 import { directionOf, isLocale, defaultLocale } from "@/lib/i18n/config";
 import "./globals.css";
 
@@ -18,13 +19,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const raw = await getLocale();
   const locale = isLocale(raw) ? raw : defaultLocale;
   const t = await getTranslations("nav");
+  // Only what client components read travels to the browser (lib/i18n/client-messages.ts).
+  const messages = pickClientMessages(await getMessages());
   // Embedded survey pages (inside another organisation's site) carry no Parley chrome.
   const embed = (await headers()).get("x-parley-embed") === "1";
   if (embed)
     return (
       <html lang={locale} dir={directionOf(locale)}>
         <body>
-          <NextIntlClientProvider>
+          <NextIntlClientProvider messages={messages}>
             <main id="main" className="mx-auto w-full max-w-2xl px-3 py-4">
               {children}
             </main>
@@ -38,7 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="skip-link">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <SiteHeader />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
             {children}

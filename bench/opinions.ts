@@ -9,6 +9,8 @@
  * as a ratio to the faithful run of the same conversation, measured side by side in this process.
  * "Reproducible" is POLIS-MATH.md's check: the participants with a group-id are exactly those with
  * ≥ min(7, statements with a vote) votes; the goal (mean ARI ≥ 0.85, none below 0.5) is over those.
+ * Then, per conversation, a live draft: 21 warm-started re-runs as the last 40 % of the votes arrive,
+ * with Pol.is's group-k smoother carried forward and without it (k changes, ARI between runs).
  * Options: --variant=faithful|restarts|restarts+stability|stability|restarts+nearest|app (default: all;
  * app is what the app runs: DEFAULT_SETTINGS in lib/summaries/analysis/analyse.ts).
  */
@@ -29,6 +31,27 @@ const variants: Record<string, PolisGroupsSettings> = {
   "restarts+nearest": { groupRestarts: 20, membership: "nearestCentre" },
   app: { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.005 },
 };
+
+/** 21 runs over growing prefixes (60 %…100 %) of the vote stream, each warm-started from the previous. */
+function liveReRuns(votes: { participantId: string; statementId: string; value: number }[], settings: PolisGroupsSettings, smoother: boolean) {
+  let previous: ReturnType<typeof polisGroups> | null = null;
+  const ks: number[] = [];
+  let changes = 0;
+  const agreements: number[] = [];
+  for (let i = 0; i <= 20; i++) {
+    const warmStart = previous ? (smoother ? previous.warmStart : { ...previous.warmStart, kSmoother: undefined }) : null;
+    const run: ReturnType<typeof polisGroups> = polisGroups(votes.slice(0, Math.round(votes.length * (0.6 + 0.02 * i))), { ...settings, warmStart });
+    ks.push(run.k);
+    if (previous) {
+      if (previous.k !== run.k) changes++;
+      const before = new Map(previous.participants.map((p, j) => [p, previous!.labels[j]!]));
+      const both = run.participants.map((p, j) => [before.get(p) ?? -1, run.labels[j]!] as const).filter(([a, b]) => a >= 0 && b >= 0);
+      agreements.push(adjustedRandIndex(both.map(([a]) => a), both.map(([, b]) => b)));
+    }
+    previous = run;
+  }
+  return { ks, changes, agreement: mean(agreements) };
+}
 
 const arg = process.argv.find((a) => a.startsWith("--variant="))?.slice(10);
 const chosen = arg ? { [arg]: variants[arg]! } : variants;
@@ -81,6 +104,17 @@ for (const [variant, settings] of Object.entries(chosen)) {
   }
   console.log(`| **mean, all five** | | **${fmt(mean(aris))}** | | | | |`);
   console.log(`| **mean, reproducible (${reproducibleAris.length})** | | **${fmt(mean(reproducibleAris))}** (min ${fmt(Math.min(...reproducibleAris))}) | | | | |`);
+
+  // A live draft: re-run as the last 40 % of the vote stream arrives (21 runs), each warm-started from
+  // the one before, as the app does; with Pol.is's k smoother carried forward, and without it.
+  console.log("\nLive re-runs (21 warm-started runs over the last 40 % of the vote stream):\n");
+  console.log("| conversation | k per run (smoother) | k changes (smoother / none) | ARI between consecutive runs (smoother / none) |");
+  console.log("| --- | --- | --- | --- |");
+  for (const { name, data, zeroedStatements, votes } of loaded) {
+    const full = { ...settings, zeroedStatements, participantOrder: data.participantOrder };
+    const [smoothed, plain] = [true, false].map((smoother) => liveReRuns(votes, full, smoother));
+    console.log(`| ${name} | ${smoothed!.ks.join("")} | ${smoothed!.changes} / ${plain!.changes} | ${fmt(smoothed!.agreement)} / ${fmt(plain!.agreement)} |`);
+  }
 
   console.log("\nPlanted groups (synthetic):\n");
   console.log("| groups | sizes | votes seen | ARI vs planted | groups found | stability ARI |");

@@ -71,6 +71,23 @@ const ZEnv = z.object({
   /** Flags one account may raise per hour. */
   LIMIT_FLAGS_PER_HOUR: z.coerce.number().int().positive().default(20),
   /** Writes through the public API per caller (account, else client address) per minute. */
+  // ── Attachments (issue 13) ──
+  /** Where embedded data lives (also read by lib/cli/start.mjs); attachments go to its attachments/ folder by default. */
+  PARLEY_DATA_DIR: z.string().min(1).default(".data"),
+  /** Largest attachment accepted, per file (bytes; default 10 MiB). At most three files per comment. */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().max(40 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Local folder for attachments (default: PARLEY_DATA_DIR/attachments). Ignored when ATTACHMENT_S3_BUCKET is set. */
+  ATTACHMENT_DIR: z.string().min(1).optional(),
+  /** Store attachments in this S3-compatible bucket instead (needs the endpoint and both keys below). */
+  ATTACHMENT_S3_BUCKET: z.string().min(1).optional(),
+  ATTACHMENT_S3_ENDPOINT: z.string().url().optional(),
+  ATTACHMENT_S3_REGION: z.string().min(1).default("us-east-1"),
+  ATTACHMENT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ATTACHMENT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** "1": path-style object URLs (endpoint/bucket/key, e.g. MinIO); "0": virtual-host style (bucket.endpoint/key). */
+  ATTACHMENT_S3_PATH_STYLE: z.enum(["0", "1"]).default("1"),
+  /** Files one account may attach per hour, through the form and the API together. */
+  LIMIT_ATTACHMENTS_PER_HOUR: z.coerce.number().int().positive().default(30),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -58,10 +58,10 @@ export class PayloadTooLargeError extends AppError {
     super("payloadTooLarge");
   }
 }
-/** The request body is not JSON (by its Content-Type). */
+/** The request body is not JSON (by its Content-Type), or an upload's bytes are not an accepted file type. */
 export class UnsupportedMediaTypeError extends AppError {
-  constructor() {
-    super("unsupportedMediaType");
+  constructor(code = "unsupportedMediaType") {
+    super(code);
   }
 }
 /** A path segment, query value or header with bytes no valid request has (NUL, invalid UTF-8, over-long). */

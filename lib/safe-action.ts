@@ -6,7 +6,11 @@ import { AppError, FieldError, UnauthenticatedError } from "@/lib/errors";
 import type { ActionState } from "@/lib/action-state";
 
 type Options = { auth: "required" | "optional" };
-type Ctx<A extends Options> = { user: A["auth"] extends "required" ? CurrentUser : CurrentUser | null };
+type Ctx<A extends Options> = {
+  user: A["auth"] extends "required" ? CurrentUser : CurrentUser | null;
+  /** The submitted form itself, for what the schema does not carry (uploaded files). */
+  formData: FormData;
+};
 
 // Never echo secrets back into the form.
 const secretFields = new Set(["password", "confirmPassword", "token", "currentPassword"]);
@@ -51,7 +55,7 @@ export function formAction<S extends z.ZodType, A extends Options>(
         }
         return { status: "error", fieldErrors, values };
       }
-      const result = await handler(parsed.data, { user } as Ctx<A>);
+      const result = await handler(parsed.data, { user, formData } as Ctx<A>);
       return result ?? { status: "success", values };
     } catch (error) {
       unstable_rethrow(error);

@@ -13,7 +13,8 @@ export type { PreviewBlock };
  * The numbered text as one HTML string (blocks' HTML is sanitised at publish time; everything
  * added here is escaped). Rendered through a single `dangerouslySetInnerHTML`, so the page's RSC
  * payload carries the text once as a string instead of an element tree per paragraph (a 50-page
- * draft: ~630 blocks, each with its number, permalink and comment link).
+ * draft: ~630 blocks, each with its number, permalink and comment link). The blocks' styles are
+ * named classes in app/globals.css, not utility lists repeated ~630 times in the markup.
  */
 type Labels = {
   permalink: (number: string) => string;
@@ -34,18 +35,18 @@ export function draftBlocksHtml({ blocks, labels, commentCounts, idPrefix = "" }
     if (b.kind === "heading") {
       const tag = `h${Math.min(6, b.level + 1)}`;
       out.push(
-        `<${tag} id="${id}" class="draft-heading group scroll-mt-24"><span class="section-number me-2 tabular-nums text-muted">${number}</span><span>${stripOuterTag(b.html)}</span><a href="#${id}" class="permalink ms-2 text-base text-muted" aria-label="${permalink}">#</a></${tag}>`,
+        `<${tag} id="${id}" class="draft-heading"><span class="section-number">${number}</span><span>${stripOuterTag(b.html)}</span><a href="#${id}" class="permalink" aria-label="${permalink}">#</a></${tag}>`,
       );
       continue;
     }
     const count = commentCounts?.[b.anchor] ?? 0;
     const comments = labels.comments
       ? labels.commentHref
-        ? `<a href="${escapeAttribute(labels.commentHref(b.anchor))}"${readerLang} class="comment-count mt-1 inline-block text-sm text-accent underline">${escapeText(labels.comments(count))}</a>`
-        : `<p${readerLang} class="comment-count mt-1 text-sm text-muted">${escapeText(labels.comments(count))}</p>`
+        ? `<a href="${escapeAttribute(labels.commentHref(b.anchor))}"${readerLang} class="comment-count">${escapeText(labels.comments(count))}</a>`
+        : `<p${readerLang} class="comment-count">${escapeText(labels.comments(count))}</p>`
       : "";
     out.push(
-      `<div id="${id}" class="draft-block group grid scroll-mt-24 grid-cols-[3.5rem_1fr] gap-x-3"><a href="#${id}" class="block-number pt-0.5 text-sm tabular-nums text-muted no-underline hover:underline" aria-label="${permalink}">${number}</a><div class="min-w-0"><div class="prose-block">${b.html}</div>${comments}</div></div>`,
+      `<div id="${id}" class="draft-block"><a href="#${id}" class="block-number" aria-label="${permalink}">${number}</a><div class="block-body"><div class="prose-block">${b.html}</div>${comments}</div></div>`,
     );
   }
   return out.join("");

@@ -6,7 +6,7 @@ import { textDirection } from "@/lib/drafts/text-direction";
 import { isolate } from "@/lib/i18n/isolate";
 import { versionLabel, versionSuffix } from "@/lib/drafts/version-label";
 import { zonedDateTimeFormat } from "@/lib/time/zoned";
-import { DraftBlocks } from "./draft-blocks";
+import { DraftText } from "./draft-text";
 import { DraftStatusBadge } from "./draft-status-badge";
 
 type Version = NonNullable<Awaited<ReturnType<typeof getVersionBlocks>>>;
@@ -151,7 +151,7 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
           </nav>
         ) : null}
         <section aria-label={t("text")} className="min-w-0 max-w-3xl">
-          <DraftBlocks
+          <DraftText
             blocks={version.blocks}
             commentCounts={commentCounts}
             lang={lang}

@@ -9,6 +9,8 @@ import { countryName } from "@/lib/users/countries";
 import { flagCommentAction, voteAction, withdrawCommentAction, editCommentAction } from "@/lib/comments/actions";
 import { moderateCommentAction, suspendParticipantAction } from "@/lib/moderation/actions";
 import { CommentForm } from "./comment-form";
+import { AttachmentList } from "@/components/attachments/attachment-list";
+import { env } from "@/lib/env";
 import { createCommentAction } from "@/lib/comments/actions";
 
 type Ctx = {
@@ -76,6 +78,7 @@ export async function CommentCard({ comment, ctx, moderator, isReply = false }: 
           ) : null}
         </>
       ) : null}
+      {comment.status !== "WITHDRAWN" ? <AttachmentList attachments={comment.attachments} commentId={comment.id} /> : null}
 
       {comment.status === "PUBLISHED" ? (
         <div className="flex flex-col gap-1">
@@ -191,7 +194,7 @@ export async function CommentCard({ comment, ctx, moderator, isReply = false }: 
         <details>
           <summary className="cursor-pointer text-sm text-accent">{t("reply")}</summary>
           <div className="mt-2">
-            <CommentForm action={createCommentAction} draftId={ctx.draftId} anchor={comment.anchor} parentId={comment.id} idempotencyKey={`reply-${comment.id}-${ctx.now}`} canPostOfficially={ctx.canPostOfficially} idPrefix={`reply-${comment.id}`} />
+            <CommentForm action={createCommentAction} draftId={ctx.draftId} anchor={comment.anchor} parentId={comment.id} idempotencyKey={`reply-${comment.id}-${ctx.now}`} canPostOfficially={ctx.canPostOfficially} idPrefix={`reply-${comment.id}`} attachmentMaxBytes={env.ATTACHMENT_MAX_BYTES} />
           </div>
         </details>
       ) : null}

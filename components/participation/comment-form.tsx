@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/form/form-message";
 import { SubmitButton } from "@/components/form/submit-button";
 import { useFormText } from "@/components/form/use-form-text";
 import { idleState, type ActionState } from "@/lib/action-state";
+import { AttachmentInput } from "@/components/attachments/attachment-input";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -22,6 +23,7 @@ export function CommentForm({
   idempotencyKey,
   canPostOfficially,
   idPrefix = "comment",
+  attachmentMaxBytes,
 }: {
   action: Action;
   draftId: string;
@@ -31,6 +33,8 @@ export function CommentForm({
   idempotencyKey: string;
   canPostOfficially: boolean;
   idPrefix?: string;
+  /** Issue 13: each attached file's limit (bytes); no file input when absent. */
+  attachmentMaxBytes?: number;
 }) {
   const t = useTranslations("participation");
   const te = useTranslations("errors");
@@ -133,6 +137,7 @@ export function CommentForm({
         />
       </div>
       {err("anchor") ? <p className="text-sm font-semibold text-danger">{err("anchor")}</p> : null}
+      {attachmentMaxBytes ? <AttachmentInput idPrefix={idPrefix} maxBytes={attachmentMaxBytes} error={err("attachments")} /> : null}
       <div className="flex flex-wrap gap-x-5 gap-y-2">
         <label className="flex items-center gap-2">
           <input type="checkbox" name="anonymous" defaultChecked={values.anonymous === "on"} className="size-5" />

@@ -29,7 +29,7 @@ type Props = {
 
 /** Under the draft's header: how to take part, follow, your positions, and everyone's positions. */
 export async function ParticipationPanel({ draftId, base, open, signedIn, suspended = false, following, delivery = null, followable, generalCount, sections, distribution, mine, surveys = [] }: Props) {
-  const t = await getTranslations("participation");
+  const [t, td] = await Promise.all([getTranslations("participation"), getTranslations("deck.entry")]);
   const rows = [{ number: "", title: t("overall") }, ...sections];
   return (
     <section aria-labelledby="take-part" className="card flex min-w-0 flex-col gap-4 print:hidden">
@@ -55,6 +55,17 @@ export async function ParticipationPanel({ draftId, base, open, signedIn, suspen
         {!signedIn && open ? (
           <Link className="link" href={`/signin?callbackUrl=${encodeURIComponent(base)}`}>
             {t("signInToComment")}
+          </Link>
+        ) : null}
+        {/* Voting deck (lib/deck): signed-in participants vote; others are asked to sign in first. */}
+        {open && signedIn && !suspended ? (
+          <Link className="link font-semibold" href={`${base}/vote`}>
+            {td("link")}
+          </Link>
+        ) : null}
+        {open && !signedIn ? (
+          <Link className="link" href={`/signin?callbackUrl=${encodeURIComponent(`${base}/vote`)}`}>
+            {td("signIn")}
           </Link>
         ) : null}
       </p>

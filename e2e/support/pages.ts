@@ -48,4 +48,6 @@ export const staffPages = [
   "/drafts/GDPF-RFC-2026-004/manage",
   "/drafts/GDPF-RFC-2026-004/edit",
   "/drafts/GDPF-RFC-2026-003/workspace",
+  // Voting deck (lib/deck)
+  "/drafts/GDPF-RFC-2026-004/vote",
 ];

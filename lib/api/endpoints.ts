@@ -1,3 +1,4 @@
+import { ZUploadHeaders } from "@/lib/attachments/rules";
 import { ZCommentListQuery, ZCreateCommentBody, ZVoteBody } from "@/lib/comments/schemas";
 import { ZDraftListQuery } from "@/lib/drafts/schemas";
 import type { EndpointSpec } from "@/lib/http/api-route";
@@ -32,6 +33,19 @@ export const endpoints = {
     statuses: [200, 201, 403, 404, 409, 429],
   }),
   voteOnComment: endpoint({ operationId: "voteOnComment", method: "POST", path: "/api/v1/comments/{id}/votes", auth: "required", params: ZIdParams, body: ZVoteBody, maxBodyBytes: 1024, statuses: [200, 403, 404, 409, 429] }),
+  // ── Attachments (issue 13) ──
+  // The upload is the raw file as the body (no JSON: apiRoute leaves the body to the use case,
+  // which caps it at ATTACHMENT_MAX_BYTES → 413 and sniffs its type → 415).
+  uploadAttachment: endpoint({
+    operationId: "uploadAttachment",
+    method: "POST",
+    path: "/api/v1/comments/{id}/attachments",
+    auth: "required",
+    params: ZIdParams,
+    headers: ZUploadHeaders.extend({ "idempotency-key": ZIdempotencyKey.optional() }),
+    statuses: [200, 201, 403, 404, 409, 413, 415, 429],
+  }),
+  downloadAttachment: endpoint({ operationId: "downloadAttachment", method: "GET", path: "/api/v1/attachments/{id}", auth: "optional", params: ZIdParams }),
   listSurveys: endpoint({ operationId: "listSurveys", method: "GET", path: "/api/v1/surveys", auth: "optional", query: ZPageQuery }),
   getSurvey: endpoint({ operationId: "getSurvey", method: "GET", path: "/api/v1/surveys/{slug}", auth: "optional", params: ZSlugParams }),
   submitSurveyResponse: endpoint({

@@ -10,6 +10,8 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         "/api/v1/comments/{id}/votes",
+        "/api/v1/comments/{id}/attachments",
+        "/api/v1/attachments/{id}",
         "/api/v1/drafts",
         "/api/v1/drafts/{ref}",
         "/api/v1/drafts/{ref}/comments",
@@ -36,9 +38,9 @@ describe("what the OpenAPI document says about itself", () => {
   const doc = openApiDocument();
   const operations = Object.values(doc.paths).flatMap((item) => Object.entries(item as Record<string, { operationId: string; tags?: string[] }>).map(([method, op]) => ({ method, ...op })));
   it("describes its writes as well as its reads", () => {
-    expect(operations.filter((o) => o.method === "post").map((o) => o.operationId).sort()).toEqual(["createComment", "submitSurveyResponse", "voteOnComment"]);
+    expect(operations.filter((o) => o.method === "post").map((o) => o.operationId).sort()).toEqual(["createComment", "submitSurveyResponse", "uploadAttachment", "voteOnComment"]);
     expect(doc.info.description).toMatch(/Reads:/);
-    expect(doc.info.description).toMatch(/Writes: comments and replies, votes/);
+    expect(doc.info.description).toMatch(/Writes: comments and replies, their attachments, votes/);
     expect(doc.info.description).not.toMatch(/^Read access/);
   });
   it("names this instance's configured public URL as its server", () => {

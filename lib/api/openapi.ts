@@ -6,6 +6,7 @@ import {
   ZApiError,
   ZApiVersion,
 } from "@/lib/drafts/api-schemas";
+import { ZApiAttachment } from "@/lib/attachments/api-schemas";
 import { ZApiCommentList, ZApiCreatedComment, ZApiNewComment, ZApiNewVote, ZApiVoteResult } from "@/lib/comments/api-schemas";
 import { ZApiSummary } from "@/lib/summaries/api-schemas";
 import { ZApiNewSurveyResponse, ZApiSurvey } from "@/lib/surveys/api-schemas";
@@ -30,7 +31,7 @@ export function openApiDocument() {
       title: "Parley public API",
       version: "1.0.0",
       description:
-        "Reads: public consultations (drafts, versions, paragraphs with stable anchors, diffs), their published comments and summaries of responses, and published surveys. Writes: comments and replies, votes on comments (with a personal API token sent as `Authorization: Bearer`, or a signed-in session), and survey answers (anonymously where the survey allows it). Private drafts are invisible: they answer 404 to anyone outside their organisation.",
+        "Reads: public consultations (drafts, versions, paragraphs with stable anchors, diffs), their published comments and summaries of responses, and published surveys. Writes: comments and replies, their attachments, votes on comments (with a personal API token sent as `Authorization: Bearer`, or a signed-in session), and survey answers (anonymously where the survey allows it). Private drafts are invisible: they answer 404 to anyone outside their organisation.",
     },
     // The configured public URL (PUBLIC_URL, else NEXTAUTH_URL: lib/env.ts), so clients call this instance.
     servers: [{ url: publicBaseUrl(), description: "This Parley instance" }],
@@ -142,6 +143,44 @@ export function openApiDocument() {
           responses: { "200": jsonBody("VoteResult", "The vote and the comment's totals"), "401": jsonBody("Error", "Not signed in"), "404": notFound, "409": jsonBody("Error", "The draft is not open for comment") },
         },
       },
+      "/api/v1/comments/{id}/attachments": {
+        post: {
+          operationId: "uploadAttachment",
+          tags: ["Comments"],
+          summary: "Attach a file to your own comment or official reply (PDF, DOCX, ODT, TXT, PNG, JPEG; at most 3 per comment)",
+          description:
+            "The request body is the file itself (any Content-Type: the type is read from the bytes, never from the name or the header). Its name goes in X-Filename, percent-encoded UTF-8. Each file may be at most ATTACHMENT_MAX_BYTES (10 MiB by default).",
+          security: [{ bearer: [] }, { session: [] }],
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string" } },
+            { name: "X-Filename", in: "header", required: true, description: "The file's name, percent-encoded UTF-8 (e.g. position%20paper.pdf)", schema: { type: "string", maxLength: 600 } },
+            { name: "Idempotency-Key", in: "header", description: "A retried upload with the same key returns the first attachment (200)", schema: { type: "string", maxLength: 100 } },
+          ],
+          requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+          responses: {
+            "201": jsonBody("Attachment", "Attached"),
+            "200": jsonBody("Attachment", "Already attached with this Idempotency-Key"),
+            "401": jsonBody("Error", "Not signed in"),
+            "403": jsonBody("Error", "Suspended"),
+            "404": jsonBody("Error", "No such comment of yours (or it was hidden or withdrawn)"),
+            "409": jsonBody("Error", "Already three files, or the draft is not open for comment"),
+            "413": jsonBody("Error", "The file is larger than the limit"),
+            "415": jsonBody("Error", "Not an accepted file type (by its content)"),
+          },
+        },
+      },
+      "/api/v1/attachments/{id}": {
+        get: {
+          operationId: "downloadAttachment",
+          tags: ["Comments"],
+          summary: "Download an attachment (as a file: Content-Disposition attachment, sandboxed)",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": { description: "The file, with its sniffed Content-Type", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+            "404": jsonBody("Error", "No such attachment, or its comment is not public (hidden, pending, withdrawn)"),
+          },
+        },
+      },
       "/api/v1/surveys": {
         get: {
           operationId: "listSurveys",
@@ -204,6 +243,7 @@ export function openApiDocument() {
         Diff: schema(ZApiDiff),
         Summary: schema(ZApiSummary),
         Error: schema(ZApiError),
+        Attachment: schema(ZApiAttachment),
       },
     },
   });

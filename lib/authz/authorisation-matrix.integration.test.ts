@@ -62,6 +62,9 @@ const apiRows: Record<string, { allowed: Role[] | "all"; privateAllowed?: Role[]
   "GET /api/v1/drafts/{ref}/comments": { allowed: "all", load: () => import("@/app/api/v1/drafts/[ref]/comments/route") },
   "POST /api/v1/drafts/{ref}/comments": { allowed: participants, load: () => import("@/app/api/v1/drafts/[ref]/comments/route") },
   "POST /api/v1/comments/{id}/votes": { allowed: participants, load: () => import("@/app/api/v1/comments/[id]/votes/route") },
+  // Issue 13: only the comment's author attaches; a published comment's file is public.
+  "POST /api/v1/comments/{id}/attachments": { allowed: ["stakeholder"], load: () => import("@/app/api/v1/comments/[id]/attachments/route") },
+  "GET /api/v1/attachments/{id}": { allowed: "all", load: () => import("@/app/api/v1/attachments/[id]/route") },
   "GET /api/v1/surveys": { allowed: "all", load: () => import("@/app/api/v1/surveys/route") },
   "GET /api/v1/surveys/{slug}": { allowed: "all", load: () => import("@/app/api/v1/surveys/[slug]/route") },
   "POST /api/v1/surveys/{slug}/responses": { allowed: "all", load: () => import("@/app/api/v1/surveys/[slug]/responses/route") },
@@ -123,6 +126,7 @@ describe("the authorisation matrix", () => {
           const headers: Record<string, string> = { "content-type": "application/json", "idempotency-key": `matrix-${randomBytes(6).toString("hex")}` };
           if (tokens[role]) headers.authorization = `Bearer ${tokens[role]}`;
           if (template.endsWith("/responses")) headers["x-device-token"] = crypto.randomUUID();
+          if (template.endsWith("/attachments")) headers["x-filename"] = "matrix.txt";
           const request = new Request(url, { method, headers, body: method === "GET" ? undefined : JSON.stringify(fx.apiBody(template)) });
           const response = await mod[method]!(request, { params: Promise.resolve(params) });
           const want = allowed === "all" ? true : allowed.includes(role);

@@ -11,7 +11,9 @@ import { requestPasswordReset, resetPassword } from "@/lib/auth/reset-password";
 import { endAllOwnSessions, endOwnSession, startSession } from "@/lib/auth/sessions";
 import { verifyEmail } from "@/lib/auth/verify-email";
 import { castVote } from "@/lib/comments/cast-vote";
+import { recordDeckChoice } from "@/lib/deck/record-choice";
 import { createComment } from "@/lib/comments/create-comment";
+import { prepareAttachment } from "@/lib/attachments/prepare-attachments";
 import { editComment, withdrawComment } from "@/lib/comments/edit-comment";
 import { ZCreateCommentInput } from "@/lib/comments/schemas";
 import { setPositions } from "@/lib/comments/set-position";
@@ -102,6 +104,11 @@ export async function setUpFixtures(): Promise<Fixtures> {
   const themed = await stakeholderComment();
   const theme = await prisma.theme.create({ data: { draftId: draft.id, keyPhrases: ["matrix"] } });
   await prisma.themeComment.create({ data: { commentId: themed, themeId: theme.id, draftId: draft.id } });
+  // Issue 13: an attachment whose id is the themed comment's, so the one `id` path parameter serves
+  // both GET /api/v1/attachments/{id} and the comment routes.
+  const matrixFile = await prepareAttachment(new TextEncoder().encode("Matrix position paper."), "matrix.txt");
+  if ("reason" in matrixFile) throw new Error("matrix attachment refused");
+  await prisma.attachment.create({ data: { id: themed, commentId: themed, ...matrixFile, extraction: "NONE" } });
 
   let voteTarget: string | null = null;
   return {
@@ -129,6 +136,8 @@ export const rows: Record<string, Row> = {
   editCommentAction: { allowed: ["stakeholder"], run: async (fx, a) => editComment(a, { commentId: await fx.stakeholderComment(), body: "Edited.", proposedText: null }) },
   withdrawCommentAction: { allowed: ["stakeholder"], run: async (fx, a) => withdrawComment(a, await fx.stakeholderComment()) },
   voteAction: { allowed: signedIn, run: async (fx, a) => castVote(a, { commentId: await fx.stakeholderComment(), value: "AGREE" }) },
+  // Voting deck (lib/deck/actions.ts): a vote through castVote, so the same rule as voteAction.
+  deckChoiceAction: { allowed: signedIn, run: async (fx, a) => recordDeckChoice(a, { commentId: await fx.stakeholderComment(), choice: "AGREE", skipped: [] }) },
   flagCommentAction: { allowed: signedIn, run: async (fx, a) => flagComment(a, { commentId: await fx.stakeholderComment(), reason: "Off topic here." }) },
   positionsAction: { allowed: signedIn, run: (fx, a) => setPositions(a, fx.draft.id, [{ section: "", value: "SUPPORT" }]) },
   followAction: { allowed: signedIn, run: (fx, a) => followDraft(a, fx.draft.id, true) },

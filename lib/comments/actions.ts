@@ -8,13 +8,16 @@ import { editComment, withdrawComment } from "./edit-comment";
 import { flagComment } from "@/lib/moderation/moderate-comment";
 import { ZCommentIdInput, ZCreateCommentInput, ZEditCommentInput, ZFlagInput, ZPositionsForm, ZVoteInput, positionsFromForm } from "./schemas";
 import { setPositions } from "./set-position";
+import { attachmentsFromForm } from "@/lib/attachments/form-files";
 
 // Every participation form posts here; each use case checks the rules (signed in, not suspended,
 // draft open, limits) itself, and the page re-renders with the new state.
 const refresh = () => revalidatePath("/drafts/[ref]", "layout");
 
-export const createCommentAction = formAction(ZCreateCommentInput, { auth: "required" }, async (input, { user }) => {
-  const created = await createComment(user, input);
+export const createCommentAction = formAction(ZCreateCommentInput, { auth: "required" }, async (input, { user, formData }) => {
+  const files = await attachmentsFromForm(formData, user.id);
+  if ("fieldErrors" in files) return { status: "error", fieldErrors: files.fieldErrors, values: files.values };
+  const created = await createComment(user, input, files.ok);
   refresh();
   return { status: "success", message: created.status === "PENDING" ? "commentPending" : input.parentId ? "replyPosted" : "commentPosted", values: undefined };
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZApiAttachment } from "@/lib/attachments/api-schemas";
 import { commentKinds, voteValues } from "./schemas";
 
 /** JSON shapes of the comments API, used for the OpenAPI document. */
@@ -19,6 +20,7 @@ export const ZApiComment = z.object({
   replyCount: z.number().int(),
   createdAt: z.iso.datetime(),
   editedAt: z.iso.datetime().nullable(),
+  attachments: z.array(ZApiAttachment).describe("Files the author attached (download with each url)"),
 });
 
 export const ZApiCommentList = z.object({ data: z.array(ZApiComment), page: z.number().int(), pageSize: z.number().int(), total: z.number().int(), pageCount: z.number().int() });

@@ -10,14 +10,17 @@ import { recordOfficialReplyItems } from "@/lib/notifications/digests";
 import { consumeLimit } from "@/lib/rate-limit/limits";
 import { assertCanParticipate, loadDraftForParticipation } from "./participation";
 import type { TCreateCommentInput } from "./schemas";
+import { recordAttachments, type PreparedAttachment } from "@/lib/attachments/prepare-attachments";
+import { wakeExtraction } from "@/lib/attachments/extraction-jobs";
 
 export type CreatedComment = { id: string; status: "PENDING" | "PUBLISHED"; anchor: string | null; parentId: string | null; created: boolean };
 
 /**
  * A stakeholder comments on a paragraph, a passage, or the whole draft, or replies to a comment.
  * Idempotent per (author, idempotency key): a retried submission returns the first comment.
+ * `attachments` (issue 13): files already checked and stored (lib/attachments/prepare-attachments.ts).
  */
-export async function createComment(actor: Actor | null, input: TCreateCommentInput): Promise<CreatedComment> {
+export async function createComment(actor: Actor | null, input: TCreateCommentInput, attachments: PreparedAttachment[] = []): Promise<CreatedComment> {
   if (actor && input.idempotencyKey) {
     const existing = await prisma.comment.findUnique({
       where: { authorId_idempotencyKey: { authorId: actor.id, idempotencyKey: input.idempotencyKey } },
@@ -67,6 +70,8 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
         },
         select: { id: true, status: true, anchor: true, parentId: true },
       });
+      // Issue 13: files checked and stored beforehand, recorded with the comment (text read later by the worker).
+      if (attachments.length > 0) await recordAttachments(tx, comment.id, attachments);
       if (comment.parentId && status === "PUBLISHED") {
         await tx.comment.update({ where: { id: comment.parentId }, data: { replyCount: { increment: 1 } } });
         // The reply's email is queued in the reply's own transaction (the outbox), sent after commit.
@@ -78,6 +83,7 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
       return { ...comment, status, created: true } as CreatedComment;
     });
     if (notified) wakeOutbox();
+    if (attachments.length > 0) wakeExtraction();
     return result;
   } catch (error) {
     // Two submissions with the same key raced: the loser returns the winner's comment.

@@ -3,6 +3,7 @@ import { can, type Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentKind, CommentStatus, StakeholderGroup, VoteValue } from "@/lib/generated/prisma/enums";
+import { attachmentsByComment, type AttachmentSummary } from "@/lib/attachments/queries";
 import { renderCommentMarkdown } from "./render-comment";
 import type { TCommentListQuery } from "./schemas";
 
@@ -36,6 +37,8 @@ export type CommentView = {
   viewerVote: VoteValue | null;
   replyCount: number;
   replies: CommentView[];
+  /** Issue 13: the comment's files (none shown for a hidden comment, except to moderators). */
+  attachments: AttachmentSummary[];
 };
 
 const commentSelect = {
@@ -86,7 +89,7 @@ export async function listThread(draft: { id: string; organisationId: string }, 
     : [];
   const all = [...top, ...replies];
   const allIds = all.map((c) => c.id);
-  const [breakdown, mine] = await Promise.all([
+  const [breakdown, mine, files] = await Promise.all([
     allIds.length
       ? prisma.$queryRaw<{ commentId: string; group: StakeholderGroup | null; agree: number; disagree: number; pass: number }[]>`
           SELECT v."commentId", u."stakeholderGroup" AS "group",
@@ -98,6 +101,7 @@ export async function listThread(draft: { id: string; organisationId: string }, 
           GROUP BY v."commentId", u."stakeholderGroup"`
       : Promise.resolve([]),
     viewer && allIds.length ? prisma.commentVote.findMany({ where: { userId: viewer.id, commentId: { in: allIds } }, select: { commentId: true, value: true } }) : Promise.resolve([]),
+    attachmentsByComment(allIds),
   ]);
   const viewerVotes = new Map(mine.map((v) => [v.commentId, v.value]));
   const toView = (c: Row): CommentView => {
@@ -131,6 +135,7 @@ export async function listThread(draft: { id: string; organisationId: string }, 
       viewerVote: viewerVotes.get(c.id) ?? null,
       replyCount: c.replyCount,
       replies: [],
+      attachments: (c.status === "HIDDEN" || c.status === "WITHDRAWN") && !moderator ? [] : (files.get(c.id) ?? []),
     };
   };
   const views = top.map(toView);
@@ -167,6 +172,7 @@ export async function apiListComments(draftId: string, query: TCommentListQuery)
     prisma.comment.findMany({ where, select: commentSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
     prisma.comment.count({ where }),
   ]);
+  const files = await attachmentsByComment(rows.map((c) => c.id));
   return {
     data: rows.map((c) => ({
       id: c.id,
@@ -185,6 +191,7 @@ export async function apiListComments(draftId: string, query: TCommentListQuery)
       replyCount: c.replyCount,
       createdAt: c.createdAt.toISOString(),
       editedAt: c.editedAt?.toISOString() ?? null,
+      attachments: files.get(c.id) ?? [],
     })),
     page: query.page,
     pageSize: query.pageSize,

@@ -1,11 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { readingCacheChannel } from "@/lib/server/invalidation";
 
 /**
  * Opens upcoming drafts whose opening time has come and closes open ones whose closing time has
  * passed, recording each change on the timeline with no actor (it happened by itself). One
- * statement per direction, so concurrent runs (several app processes) never double-record.
+ * statement per direction, so concurrent runs (several app processes) never double-record. A change
+ * is announced to every process's reading cache (NOTIFY), as a request's write would be.
  */
 export async function applyScheduledTransitions(now = new Date()): Promise<{ opened: number; closed: number }> {
   const [opened, closed] = await prisma.$transaction([
@@ -24,6 +26,8 @@ export async function applyScheduledTransitions(now = new Date()): Promise<{ ope
       INSERT INTO "DraftEvent" (id, "draftId", type, "fromStatus", "toStatus", "createdAt")
       SELECT 'evt_' || md5(random()::text || id), id, 'CLOSED', 'OPEN', 'CLOSED', ${now} FROM changed`,
   ]);
+  // Readers' cached pages must show the change (lib/server/reading-cache.ts): tell every process.
+  if (opened + closed > 0) await prisma.$executeRaw`SELECT pg_notify(${readingCacheChannel}, 'scheduled-transition')`;
   return { opened, closed };
 }
 

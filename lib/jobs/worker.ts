@@ -5,6 +5,7 @@ import { processNextAnalysis } from "@/lib/summaries/run-analysis";
 import { runDigests } from "@/lib/notifications/digests"; // digests (issue 13, part 7)
 import { wakeOutbox } from "./outbox";
 import { runScheduledJob } from "./scheduled";
+import { wakeExtraction } from "@/lib/attachments/extraction-jobs";
 
 let timer: NodeJS.Timeout | undefined;
 
@@ -21,6 +22,7 @@ export function startWorker(tickMs = 1_000): () => void {
   let analysing = false;
   timer = setInterval(async () => {
     wakeOutbox();
+    wakeExtraction(); // issue 13: attachments' text, claimed FOR UPDATE SKIP LOCKED
     if (!analysing) {
       analysing = true;
       processNextAnalysis()

@@ -1,11 +1,18 @@
 import "server-only";
 import { can, type Actor } from "@/lib/authz/permissions";
 import { prisma } from "@/lib/db/client";
+import { attachmentTextsByComment } from "@/lib/attachments/queries";
+import { commentIdsWithAttachmentText } from "@/lib/attachments/search";
 
-/** The moderation queue of an organisation: comments waiting for approval, and flagged ones. */
-export async function moderationQueue(organisationId: string, actor: Actor | null, page = 1, pageSize = 25) {
+/**
+ * The moderation queue of an organisation: comments waiting for approval, and flagged ones, with
+ * the text read from their attachments. `search` (issue 13) keeps those whose text or attachments' text match.
+ */
+export async function moderationQueue(organisationId: string, actor: Actor | null, page = 1, pageSize = 25, search = "") {
   if (!can(actor, "moderation.act", { organisationId })) return null;
-  const where = { draft: { organisationId }, OR: [{ status: "PENDING" as const }, { status: "PUBLISHED" as const, flagCount: { gt: 0 } }] };
+  const q = search.trim().slice(0, 200);
+  const matching = q ? { OR: [{ body: { contains: q, mode: "insensitive" as const } }, { id: { in: await commentIdsWithAttachmentText(q) } }] } : {};
+  const where = { draft: { organisationId }, OR: [{ status: "PENDING" as const }, { status: "PUBLISHED" as const, flagCount: { gt: 0 } }], AND: [matching] };
   const [items, total] = await Promise.all([
     prisma.comment.findMany({
       where,
@@ -28,9 +35,17 @@ export async function moderationQueue(organisationId: string, actor: Actor | nul
     }),
     prisma.comment.count({ where }),
   ]);
-  const bans = await prisma.organisationBan.findMany({ where: { organisationId, userId: { in: items.map((i) => i.authorId) } }, select: { userId: true } });
+  const [bans, texts] = await Promise.all([
+    prisma.organisationBan.findMany({ where: { organisationId, userId: { in: items.map((i) => i.authorId) } }, select: { userId: true } }),
+    attachmentTextsByComment(items.map((i) => i.id)),
+  ]);
   const banned = new Set(bans.map((b) => b.userId));
-  return { items: items.map((i) => ({ ...i, authorBanned: banned.has(i.authorId) })), total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return {
+    items: items.map((i) => ({ ...i, authorBanned: banned.has(i.authorId), attachmentTexts: texts.get(i.id) ?? [] })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
 }
 
 /** Audit-log entries that are moderation decisions: what a moderator (not an owner) may read. */

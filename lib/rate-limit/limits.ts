@@ -19,6 +19,8 @@ export const limitPolicies = {
   vote: () => ({ points: env.LIMIT_VOTES_PER_HOUR, duration: 3600 }),
   /** Flags per account. */
   flag: () => ({ points: env.LIMIT_FLAGS_PER_HOUR, duration: 3600 }),
+  /** Attached files per account (issue 13). */
+  attachment: () => ({ points: env.LIMIT_ATTACHMENTS_PER_HOUR, duration: 3600 }),
 } as const;
 export type LimitName = keyof typeof limitPolicies;
 

@@ -1,11 +1,14 @@
 // Cross-process invalidation of the anonymous reading cache through PostgreSQL LISTEN/NOTIFY: every
 // server process listens on one channel; a process that completed a write notifies it. A lost
-// notification (database restart, broken connection) costs at most the cache's TTL (10 s), the bound
-// the cache is built around, so nothing here needs to be durable.
+// notification (database restart, broken connection) cannot go unnoticed: `onListening(false)` tells
+// the cache to fall back to its short TTL (10 s), and reconnecting invalidates everything, so nothing
+// here needs to be durable.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 
-const channel = "parley_reading_cache";
+/** The channel every process listens on; a payload other than the listener's own id invalidates. */
+export const readingCacheChannel = "parley_reading_cache";
+const channel = readingCacheChannel;
 
 export type Invalidation = { notify: () => void; close: () => Promise<void> };
 
@@ -14,7 +17,7 @@ export type Invalidation = { notify: () => void; close: () => Promise<void> };
  * `coalesceMs`). `onRemote` runs when another process notifies. Reconnects with backoff; never
  * throws into the caller.
  */
-export function startInvalidation(connectionString: string, onRemote: () => void, coalesceMs = 200): Invalidation {
+export function startInvalidation(connectionString: string, onRemote: () => void, coalesceMs = 200, onListening: (listening: boolean) => void = () => {}): Invalidation {
   const instance = randomUUID();
   let client: pg.Client | null = null;
   let closed = false;
@@ -23,10 +26,15 @@ export function startInvalidation(connectionString: string, onRemote: () => void
 
   const connect = async () => {
     if (closed) return;
-    const c = new pg.Client({ connectionString, application_name: "parley-cache-listener" });
+    // TCP keepalive and a statement timeout: a connection that silently died must end (and be
+    // reported as not listening), not leave this process trusting notifications that never come.
+    const c = new pg.Client({ connectionString, application_name: "parley-cache-listener", keepAlive: true, statement_timeout: 5_000, query_timeout: 5_000 });
     c.on("error", () => undefined);
     c.on("end", () => {
-      if (client === c) client = null;
+      if (client === c) {
+        client = null;
+        onListening(false);
+      }
       if (!closed) setTimeout(connect, retry).unref();
       retry = Math.min(retry * 2, 10_000);
     });
@@ -40,11 +48,18 @@ export function startInvalidation(connectionString: string, onRemote: () => void
       retry = 500;
       // Anything written while we were not listening: treat as changed.
       onRemote();
+      onListening(true);
     } catch {
       await c.end().catch(() => undefined);
     }
   };
   void connect();
+  // A heartbeat every 15 s: a failed one ends the connection, which reconnects.
+  const heartbeat = setInterval(() => {
+    const c = client;
+    c?.query("SELECT 1").catch(() => void c.end().catch(() => undefined));
+  }, 15_000);
+  heartbeat.unref();
 
   return {
     notify() {
@@ -57,6 +72,7 @@ export function startInvalidation(connectionString: string, onRemote: () => void
     },
     async close() {
       closed = true;
+      clearInterval(heartbeat);
       if (timer) clearTimeout(timer);
       await client?.end().catch(() => undefined);
     },

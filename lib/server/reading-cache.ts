@@ -8,11 +8,16 @@
 //   personal can enter the cache;
 // - the key is (negotiated locale, path and query): the same page in Arabic and in French are two
 //   entries, and so are two search queries;
-// - an entry lives at most `ttlMs` (10 s by default: the bound on how stale comment counts are);
 // - any successful write (server action, API write) in ANY process invalidates: in this process
-//   directly, in the others through PostgreSQL LISTEN/NOTIFY (lib/server/invalidation.ts). An entry
+//   directly, in the others through PostgreSQL LISTEN/NOTIFY (lib/server/invalidation.ts), and so
+//   do the scheduler's openings and closings (lib/drafts/apply-scheduled-transitions.ts). An entry
 //   survives an invalidation only while younger than `minAgeMs` (1 s), so a flood of writes cannot
 //   turn every read into a render: at most one render per page per `minAgeMs` per process;
+// - while this process is listening for those notifications, an unchanged page is kept up to
+//   `listeningTtlMs` (5 min): it is re-rendered when something changed, not on a timer (what ISR
+//   with tag revalidation does). When it is not listening (embedded mode, a lost connection), an
+//   entry lives at most `ttlMs` (10 s: the bound on how stale comment counts may be). Reconnecting
+//   invalidates everything, since notifications may have been missed;
 // - a render that started before an invalidation is stored with its start time, so it is treated
 //   as stale by the same rule;
 // - concurrent misses for one key share one render (single flight), so an expiry under load costs
@@ -24,7 +29,7 @@ import { localeCookie } from "../i18n/config";
 
 export type CacheEntry = { storedAt: number; headers: OutgoingHttpHeaders; body: Buffer; gzip: Buffer | null };
 
-export type ReadingCacheOptions = { ttlMs: number; minAgeMs: number; maxEntries: number; maxBytes: number };
+export type ReadingCacheOptions = { ttlMs: number; listeningTtlMs?: number; minAgeMs: number; maxEntries: number; maxBytes: number };
 
 export function readingCacheOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadingCacheOptions {
   const num = (name: string, fallback: number) => {
@@ -35,6 +40,7 @@ export function readingCacheOptionsFromEnv(env: NodeJS.ProcessEnv = process.env)
   };
   return {
     ttlMs: num("READING_CACHE_TTL_MS", 10_000),
+    listeningTtlMs: num("READING_CACHE_LISTENING_TTL_MS", 300_000),
     minAgeMs: num("READING_CACHE_MIN_AGE_MS", 1_000),
     maxEntries: num("READING_CACHE_MAX_ENTRIES", 2_000),
     maxBytes: num("READING_CACHE_MAX_BYTES", 128 * 1024 * 1024),
@@ -94,11 +100,13 @@ export function createReadingCache(options: ReadingCacheOptions) {
   const pending = new Map<string, Promise<CacheEntry | null>>();
   let bytes = 0;
   let invalidatedAt = 0;
+  let listening = false;
   const stats = { hits: 0, misses: 0, stores: 0, invalidations: 0 };
 
   function fresh(entry: CacheEntry, now: number) {
     const age = now - entry.storedAt;
-    return age < options.ttlMs && (entry.storedAt > invalidatedAt || age < options.minAgeMs);
+    const ttl = listening ? Math.max(options.ttlMs, options.listeningTtlMs ?? options.ttlMs) : options.ttlMs;
+    return age < ttl && (entry.storedAt > invalidatedAt || age < options.minAgeMs);
   }
 
   function drop(key: string) {
@@ -206,7 +214,15 @@ export function createReadingCache(options: ReadingCacheOptions) {
       invalidatedAt = Date.now();
       stats.invalidations++;
     },
-    stats: () => ({ entries: entries.size, bytes, ...stats }),
+    /**
+     * Whether invalidations from every process reach this one (the LISTEN connection is up): then
+     * unchanged pages are kept up to `listeningTtlMs`, else `ttlMs`. Losing it counts as a change.
+     */
+    setListening(value: boolean) {
+      if (listening && !value) invalidatedAt = Date.now();
+      listening = value;
+    },
+    stats: () => ({ entries: entries.size, bytes, listening, ...stats }),
   };
 }
 

@@ -4,6 +4,11 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { applyScheduledTransitions } from "@/lib/drafts/apply-scheduled-transitions";
+import { prisma } from "@/lib/db/client";
+import { seedOrganisation } from "@/prisma/seed/builders";
+import { startInvalidation } from "./invalidation";
 import { createParleyListener, type ParleyServerOptions } from "./serve";
 
 type Reply = { status: number; headers: IncomingMessage["headers"]; body: string };
@@ -194,6 +199,43 @@ describe("anonymous reading cache", () => {
     const after = await send(port, "/");
     expect(after.headers["x-parley-cache"]).toBeUndefined();
     expect(notified).toBe(1);
+  });
+
+  it("keeps an unchanged page while it hears every process's changes; a scheduled closing or a lost connection ends that", async () => {
+    const r = renderingHandler();
+    const short = { ttlMs: 100, listeningTtlMs: 60_000, minAgeMs: 0, maxEntries: 100, maxBytes: 1 << 20 };
+    const { parley, port } = await start(r.handler, { cache: short });
+    const cache = parley.cache!;
+    const invalidation = startInvalidation(process.env.DATABASE_URL!, () => cache.invalidate(), 0, (listening) => cache.setListening(listening));
+    try {
+      await until(() => cache.stats().listening);
+      await send(port, "/drafts/OECD-1");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      // Older than ttlMs, nothing changed: still served from the cache, no render.
+      expect((await send(port, "/drafts/OECD-1")).headers["x-parley-cache"]).toBe("hit");
+      expect(r.renders).toHaveLength(1);
+
+      // The scheduler closes a draft whose time has come (no request involved): every process hears it.
+      const org = await seedOrganisation(prisma, { slug: `cache-${Date.now()}`, name: "Cache test", description: "", referencePrefix: "CACHE" });
+      await prisma.draft.create({ data: { organisationId: org.id, reference: `CACHE-${Date.now()}`, title: "Closing", status: "OPEN", opensAt: new Date(Date.now() - 60_000), closesAt: new Date(Date.now() - 1_000), body: "Text" } });
+      const invalidations = cache.stats().invalidations;
+      expect((await applyScheduledTransitions()).closed).toBeGreaterThanOrEqual(1);
+      await until(() => cache.stats().invalidations > invalidations);
+      expect((await send(port, "/drafts/OECD-1")).headers["x-parley-cache"]).toBeUndefined();
+      expect(r.renders).toHaveLength(2);
+
+      // The listening connection is killed: the short TTL applies again.
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'parley-cache-listener' AND datname = current_database()");
+      await admin.end();
+      await until(() => !cache.stats().listening);
+      await send(port, "/drafts/OECD-1");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect((await send(port, "/drafts/OECD-1")).headers["x-parley-cache"]).toBeUndefined();
+    } finally {
+      await invalidation.close();
+    }
   });
 
   it("shares one render between concurrent anonymous readers of the same page", async () => {

@@ -192,7 +192,7 @@ async function main() {
   });
   if (parley.cache && process.env.DATABASE_URL && process.env.PARLEY_DB_MODE !== "embedded") {
     const cache = parley.cache;
-    invalidation = startInvalidation(process.env.DATABASE_URL, () => cache.invalidate());
+    invalidation = startInvalidation(process.env.DATABASE_URL, () => cache.invalidate(), 200, (listening) => cache.setListening(listening));
   }
 
   const server: Server = createServer(parley.listener);

@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { writeCsv } from "@/lib/csv/write-csv";
+import { publicBaseUrl } from "@/lib/api/base-url";
+import { attachmentsByComment } from "@/lib/attachments/queries";
 
 /**
  * Every top-level comment with its theme, campaign and disposition, as CSV (one row per comment),
@@ -17,9 +19,16 @@ export async function commentsCsv(draftId: string): Promise<string> {
     LEFT JOIN "Disposition" d ON d."commentId" = c.id LEFT JOIN "Disposition" cd ON cd."commentId" = m."campaignId"
     LEFT JOIN "Disposition" td ON td."themeId" = m."themeId"
     WHERE c."draftId" = ${draftId} AND c."parentId" IS NULL AND c.status = 'PUBLISHED' ORDER BY c."createdAt", c.id`;
+  // Issue 13: each comment's files (names, types, sizes in bytes, download URLs; " | "-separated).
+  const files = await attachmentsByComment(rows.map((r) => r.id));
+  const base = publicBaseUrl();
+  const fileCells = (id: string) => {
+    const list = files.get(id) ?? [];
+    return [list.map((a) => a.filename).join(" | "), list.map((a) => a.contentType).join(" | "), list.map((a) => a.size).join(" | "), list.map((a) => base + a.url).join(" | ")];
+  };
   return writeCsv(
-    ["comment_id", "created_at", "paragraph", "kind", "stakeholder_group", "country", "text", "theme", "campaign_of", "disposition", "response", "agree", "disagree", "pass"],
-    rows.map((r) => [r.id, r.createdAt.toISOString(), r.anchor ?? "", r.kind ?? "", r.group ?? "", r.country ?? "", r.body, r.theme ?? "", r.campaign ?? "", r.disposition ?? "", r.response ?? "", r.agree, r.disagree, r.pass]),
+    ["comment_id", "created_at", "paragraph", "kind", "stakeholder_group", "country", "text", "theme", "campaign_of", "disposition", "response", "agree", "disagree", "pass", "attachment_names", "attachment_types", "attachment_sizes", "attachment_urls"],
+    rows.map((r) => [r.id, r.createdAt.toISOString(), r.anchor ?? "", r.kind ?? "", r.group ?? "", r.country ?? "", r.body, r.theme ?? "", r.campaign ?? "", r.disposition ?? "", r.response ?? "", r.agree, r.disagree, r.pass, ...fileCells(r.id)]),
   );
 }
 

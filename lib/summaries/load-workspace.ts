@@ -2,6 +2,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db/client";
 import type { OpinionMethod } from "./analysis/opinions";
+import { voteDensity } from "@/lib/deck/vote-density";
 import { draftForSummary } from "./access";
 import { workspaceComments } from "./queries";
 import { analysisState } from "./run-analysis";
@@ -29,7 +30,7 @@ export async function loadWorkspace(user: CurrentUser, reference: string, query:
   const page = Math.max(1, Math.min(100_000, Number.parseInt(query.page ?? "1", 10) || 1));
   const themeFilter = query.theme || undefined;
   const openOnly = query.open === "1";
-  const [state, content, volume, heat, positions, worklist, versions] = await Promise.all([
+  const [state, content, volume, heat, positions, worklist, versions, density] = await Promise.all([
     analysisState(draft.id),
     buildSummary(draft),
     volumeByDay(draft.id),
@@ -37,12 +38,14 @@ export async function loadWorkspace(user: CurrentUser, reference: string, query:
     positionDistribution(draft.id),
     workspaceComments(draft.id, { themeId: themeFilter, undecided: openOnly, page, pageSize: WORKSPACE_PAGE_SIZE }),
     prisma.summaryVersion.findMany({ where: { draftId: draft.id }, orderBy: { number: "desc" }, select: { number: true, publishedAt: true, note: true } }),
+    // Voting deck (lib/deck): votes per participant and the vote matrix density.
+    voteDensity(draft.id),
   ]);
   const result = state.finished?.result as { opinions?: { method?: OpinionMethod; participantsConsidered: number; participantsLeftOut: number } } | null | undefined;
   const opinionMethod = result?.opinions?.method
     ? { ...result.opinions.method, considered: result.opinions.participantsConsidered, leftOut: result.opinions.participantsLeftOut }
     : null;
   const pinnedK = (state.finished?.settings as { opinionGroupCount?: number | null } | null | undefined)?.opinionGroupCount ?? null;
-  return { draft, page, themeFilter, openOnly, state, content, volume, heat, positions, worklist, versions, opinionMethod, pinnedK };
+  return { draft, page, themeFilter, openOnly, state, content, volume, heat, positions, worklist, versions, opinionMethod, pinnedK, density };
 }
 export type WorkspaceData = Awaited<ReturnType<typeof loadWorkspace>>;

@@ -63,6 +63,9 @@ export async function runAnalysisNow(draftId: string, requestedById: string | nu
   return prisma.analysisRun.findUniqueOrThrow({ where: { id: run.id } });
 }
 
+/** Characters of each attachment's text that enter the analysis (a position paper's opening pages). */
+const ANALYSED_ATTACHMENT_CHARS = 20_000;
+
 /**
  * The comments (top-level, published) and votes in the analysis, as they stood at the cut-off. Votes
  * on hidden comments stay in, zeroed in the opinion groups (Pol.is's moderated-out statements); votes
@@ -70,10 +73,15 @@ export async function runAnalysisNow(draftId: string, requestedById: string | nu
  * carried forward so groups do not flip when only a few votes arrive.
  */
 export async function loadAnalysisInput(draftId: string, cutoffAt: Date): Promise<AnalysisInput> {
+  // Issue 13: the text read from a comment's attachments is analysed with it (themes, campaigns),
+  // each file's text after a "[📎]" marker (no letters: the marker itself never becomes a term).
   const comments = await prisma.$queryRaw<{ id: string; text: string }[]>`
-    SELECT id, body AS text FROM "Comment"
-    WHERE "draftId" = ${draftId} AND "parentId" IS NULL AND status = 'PUBLISHED' AND "createdAt" <= ${cutoffAt}
-    ORDER BY "createdAt", id`;
+    SELECT c.id, c.body || coalesce((
+        SELECT string_agg(E'\n\n[📎] ' || left(a."extractedText", ${ANALYSED_ATTACHMENT_CHARS}), '' ORDER BY a."createdAt", a.id)
+        FROM "Attachment" a WHERE a."commentId" = c.id AND a.extraction = 'DONE' AND a."extractedText" <> ''), '') AS text
+    FROM "Comment" c
+    WHERE c."draftId" = ${draftId} AND c."parentId" IS NULL AND c.status = 'PUBLISHED' AND c."createdAt" <= ${cutoffAt}
+    ORDER BY c."createdAt", c.id`;
   const votes = await prisma.$queryRaw<{ p: string; s: string; v: number; g: string | null; hidden: boolean }[]>`
     SELECT v."userId" AS p, v."commentId" AS s,
            CASE v.value WHEN 'AGREE' THEN 1 WHEN 'DISAGREE' THEN -1 ELSE 0 END AS v,

@@ -3,12 +3,13 @@ import Link from "next/link";
 import type { WorkspaceData } from "@/lib/summaries/load-workspace";
 import { excerpt } from "../links";
 import { ParticipationFigures } from "../participation-figures";
+import { VoteDensityTable } from "@/components/deck/vote-density-table";
 
 const POSITIONS = ["SUPPORT", "SUPPORT_WITH_CHANGES", "OPPOSE", "NO_POSITION"] as const;
 
 /** Workspace section: who took part, positions per section, comments per paragraph (heat map). */
-export async function ParticipationSection({ data }: { data: Pick<WorkspaceData, "draft" | "content" | "volume" | "heat" | "positions"> }) {
-  const { draft, content, volume, heat, positions } = data;
+export async function ParticipationSection({ data }: { data: Pick<WorkspaceData, "draft" | "content" | "volume" | "heat" | "positions" | "density"> }) {
+  const { draft, content, volume, heat, positions, density } = data;
   const [t, tp] = await Promise.all([getTranslations("summaries"), getTranslations("participation.positions")]);
   const maxHeat = Math.max(1, ...heat.map((h) => h.count));
   return (
@@ -17,6 +18,8 @@ export async function ParticipationSection({ data }: { data: Pick<WorkspaceData,
         {t("workspace.nav.participation")}
       </h2>
       <ParticipationFigures data={content.participation} volume={volume} />
+      {/* Voting deck (lib/deck) */}
+      <VoteDensityTable data={density} />
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("positions.caption")}>
         <table className="w-full text-sm" data-testid="workspace-positions">
           <caption className="mb-2 text-start text-lg font-semibold">{t("positions.caption")}</caption>

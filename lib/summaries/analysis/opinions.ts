@@ -54,7 +54,7 @@ export interface OpinionMethod {
   method: "polis" | "polis-with-departures";
   departures: string[];
   k: number;
-  kChosenBy: "silhouette" | "stability" | "pinned" | "none";
+  kChosenBy: "silhouette" | "stability" | "pinned" | "smoothed" | "none";
   pinnedK: number | null;
   candidates: KCandidate[];
   /** Votes a participant needed to be clustered (Pol.is: min(7, statements), topped up to 15 people). */

@@ -18,7 +18,17 @@ export interface WarmStart {
   groupCentres: Record<string, Point[]>;
   /** Participants clustered last time: once in, a participant stays in. */
   inConv: string[];
+  /**
+   * Pol.is's group-k smoother (conversation.clj, group-k-smoother): the best k of the last run (by
+   * silhouette, or by the kSelection departure when on), how many runs in a row it has been the best,
+   * and the k shown. The shown k changes only once a new k has been the best `K_SMOOTHER_BUFFER` runs
+   * in a row. Absent in states saved before it existed (the next run then starts it afresh).
+   */
+  kSmoother?: { lastK: number; lastKCount: number; smoothedK: number };
 }
+
+/** Pol.is's group-k-buffer: updates in a row a new k must win before it is shown. */
+export const K_SMOOTHER_BUFFER = 4;
 
 export interface PolisGroupsSettings {
   seed?: number;
@@ -26,7 +36,11 @@ export interface PolisGroupsSettings {
   zeroedStatements?: Iterable<string>;
   /** Row order (Pol.is: order of first appearance in the time-ordered vote stream); default: order in `votes`. */
   participantOrder?: string[];
-  /** The previous run's state on the same draft (centres carried forward, in-conv set kept). */
+  /**
+   * The previous run's state on the same draft, carried forward as Pol.is's live service does (not a
+   * departure): components and centres as starting points, the in-conv set kept, and the group-k
+   * smoother (a new best k is shown only once it has been the best K_SMOOTHER_BUFFER runs in a row).
+   */
   warmStart?: WarmStart | null;
   /** Moderator's pinned number of groups (a departure, recorded). */
   pinnedK?: number | null;
@@ -91,7 +105,7 @@ export interface PolisGroupsResult {
   /** Group label per participant (0…k−1), −1 for those not clustered. */
   labels: number[];
   k: number;
-  kChosenBy: "silhouette" | "stability" | "pinned" | "none";
+  kChosenBy: "silhouette" | "stability" | "pinned" | "smoothed" | "none";
   candidates: KCandidate[];
   explainedVariance: [number, number];
   baseClusterCount: number;
@@ -518,6 +532,20 @@ export function polisGroups(votes: { participantId: string; statementId: string;
       kChosenBy = "stability";
     }
   }
+  // Step 9's smoother (conversation.clj, group-k-smoother), with the previous run's state only: a new
+  // best k is shown once it has won K_SMOOTHER_BUFFER runs in a row; until then the k shown before
+  // stays, unless it no longer exists (then the new best is shown). A pinned k bypasses it.
+  const previousSmoother = settings.pinnedK == null ? settings.warmStart?.kSmoother : undefined;
+  const lastKCount = previousSmoother?.lastK === chosen.k ? previousSmoother.lastKCount + 1 : 1;
+  const kSmoother = settings.pinnedK == null ? { lastK: chosen.k, lastKCount, smoothedK: chosen.k } : settings.warmStart?.kSmoother;
+  if (previousSmoother && lastKCount < K_SMOOTHER_BUFFER && previousSmoother.smoothedK !== chosen.k) {
+    const shown = c.groupings.find((g) => g.k === previousSmoother.smoothedK);
+    if (shown) {
+      chosen = shown;
+      kChosenBy = "smoothed";
+      kSmoother!.smoothedK = shown.k;
+    }
+  }
   const labels = base.labels.slice();
   clustered.forEach((i, n) => {
     labels[i] = settings.membership === "nearestCentre" ? nearest(points[i]!, chosen.centres) : chosen.baseLabels[c.baseOf[n]!]!;
@@ -529,7 +557,7 @@ export function polisGroups(votes: { participantId: string; statementId: string;
     kChosenBy,
     candidates,
     baseClusterCount: c.baseCentres.length,
-    warmStart: warmOut(c.baseCentres, Object.fromEntries(c.groupings.map((g) => [String(g.k), g.centres]))),
+    warmStart: { ...warmOut(c.baseCentres, Object.fromEntries(c.groupings.map((g) => [String(g.k), g.centres]))), ...(kSmoother ? { kSmoother } : {}) },
   };
 }
 

@@ -5,7 +5,7 @@ import { adjustedRandIndex } from "./ari";
 import { analyseFolder, cliJson } from "./cli";
 import { POLIS_CONVERSATIONS, polisDatasetsDir } from "./datasets";
 import { plantedConversation, stabilityUnderRemoval } from "./opinion-quality";
-import { polisGroups, type PolisGroupsSettings } from "./polis-groups";
+import { K_SMOOTHER_BUFFER, polisGroups, type PolisGroupsSettings } from "./polis-groups";
 import { parsePolisExport } from "./polis";
 
 const dir = polisDatasetsDir();
@@ -87,6 +87,28 @@ describe.skipIf(!dir)("Pol.is's method on the shared Pol.is conversations", () =
     }
   });
 
+  it("a live draft re-run as votes arrive keeps its number of groups (Pol.is's k smoother carried forward)", () => {
+    // 21 warm-started runs over the last 40 % of seattle's vote stream (app settings). Measured: k stays
+    // 2 and consecutive runs agree at ARI 0.978; without the smoother k changes 4 times (ARI 0.838).
+    const { votes, settings } = load("15-per-hour-seattle");
+    const app = { ...settings, groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.005 } as const;
+    let previous: ReturnType<typeof polisGroups> | null = null;
+    const ks: number[] = [];
+    let agreement = 0;
+    for (let i = 0; i <= 20; i++) {
+      const run: ReturnType<typeof polisGroups> = polisGroups(votes.slice(0, Math.round(votes.length * (0.6 + 0.02 * i))), { ...app, warmStart: previous?.warmStart ?? null });
+      ks.push(run.k);
+      if (previous) {
+        const before = new Map(previous.participants.map((p, j) => [p, previous!.labels[j]!]));
+        const both = run.participants.map((p, j) => [before.get(p) ?? -1, run.labels[j]!] as const).filter(([a, b]) => a >= 0 && b >= 0);
+        agreement += adjustedRandIndex(both.map(([a]) => a), both.map(([, b]) => b)) / 20;
+      }
+      previous = run;
+    }
+    expect(new Set(ks)).toEqual(new Set([2]));
+    expect(agreement).toBeGreaterThan(0.95);
+  });
+
   it("`npm run analyze -- DIR --json` keeps its shape and leaves out who Pol.is would not cluster", () => {
     const analysed = analyseFolder(`${dir}/brexit-consensus`);
     const json = cliJson(analysed);
@@ -132,5 +154,27 @@ describe("planted opinion groups (synthetic)", () => {
     expect(adjustedRandIndex(both.map((p) => before.get(p)!), both.map((p) => after.get(p)!))).toBeGreaterThan(0.95);
     // Once in, a participant stays in.
     expect(first.warmStart.inConv.every((p) => second.warmStart.inConv.includes(p))).toBe(true);
+  });
+
+  it("shows a new best k only once it has won K_SMOOTHER_BUFFER runs in a row (Pol.is's group-k smoother)", () => {
+    const planted = plantedConversation({ groups: 2, participants: 300, statements: 60, density: 0.5, seed: 102 });
+    const fresh = polisGroups(planted.votes);
+    expect(fresh.k).toBe(2);
+    expect(fresh.warmStart.kSmoother).toEqual({ lastK: 2, lastKCount: 1, smoothedK: 2 });
+    // Earlier runs showed 3 groups; 2 has now won once, then K_SMOOTHER_BUFFER − 1 times: 3 stays.
+    const shown3 = { ...fresh.warmStart, kSmoother: { lastK: 3, lastKCount: 5, smoothedK: 3 } };
+    const kept = polisGroups(planted.votes, { warmStart: shown3 });
+    expect([kept.k, kept.kChosenBy]).toEqual([3, "smoothed"]);
+    expect(kept.warmStart.kSmoother).toEqual({ lastK: 2, lastKCount: 1, smoothedK: 3 });
+    const almost = polisGroups(planted.votes, { warmStart: { ...shown3, kSmoother: { lastK: 2, lastKCount: K_SMOOTHER_BUFFER - 2, smoothedK: 3 } } });
+    expect(almost.k).toBe(3);
+    // The K_SMOOTHER_BUFFER-th win in a row switches.
+    const switched = polisGroups(planted.votes, { warmStart: { ...shown3, kSmoother: { lastK: 2, lastKCount: K_SMOOTHER_BUFFER - 1, smoothedK: 3 } } });
+    expect([switched.k, switched.kChosenBy]).toEqual([2, "silhouette"]);
+    expect(switched.warmStart.kSmoother).toEqual({ lastK: 2, lastKCount: K_SMOOTHER_BUFFER, smoothedK: 2 });
+    // A pinned k bypasses the smoother and leaves its state as it was.
+    const pinned = polisGroups(planted.votes, { warmStart: shown3, pinnedK: 2 });
+    expect([pinned.k, pinned.kChosenBy]).toEqual([2, "pinned"]);
+    expect(pinned.warmStart.kSmoother).toEqual(shown3.kSmoother);
   });
 });

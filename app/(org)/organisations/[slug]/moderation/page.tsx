@@ -5,12 +5,13 @@ import { liftSuspensionAction, moderateCommentAction, suspendParticipantAction }
 import { ConfirmCheckbox } from "@/components/form/confirm-checkbox";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { Pagination } from "@/components/pagination";
+import { AttachmentExcerpts, QueueSearch } from "@/components/attachments/moderation-extras";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/authz/permissions";
 import { moderationQueue } from "@/lib/moderation/queries";
 import { getOrganisationPage } from "@/lib/orgs/queries";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string; q?: string }> };
 
 export const metadata = { robots: { index: false } };
 
@@ -21,8 +22,9 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/organisations/${slug}/moderation`)}`);
   const org = await getOrganisationPage(slug, user);
   if (!org) notFound();
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
-  const queue = await moderationQueue(org.org.id, user, page);
+  const { page: pageParam, q = "" } = await searchParams;
+  const page = Math.max(1, Number.parseInt(pageParam ?? "1", 10) || 1);
+  const queue = await moderationQueue(org.org.id, user, page, 25, q);
   if (!queue) notFound();
   const [t, tOutbox] = await Promise.all([getTranslations("moderationPage"), getTranslations("outboxPage")]);
   return (
@@ -59,6 +61,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
           ) : null}
         </ul>
       </nav>
+      <QueueSearch action={`/organisations/${slug}/moderation`} value={q} />
       <p aria-live="polite">{t("count", { count: queue.total })}</p>
       <ul className="flex flex-col gap-4">
         {queue.items.map((c) => (
@@ -74,6 +77,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
               {c.authorBanned ? ` · ${t("suspended")}` : ""}
             </p>
             <p className="whitespace-pre-wrap">{c.body}</p>
+            <AttachmentExcerpts texts={c.attachmentTexts} />
             {c.flags.length > 0 ? (
               <ul className="list-disc ps-6 text-sm text-muted">
                 {c.flags.map((f, i) => (
@@ -113,7 +117,7 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
           </li>
         ))}
       </ul>
-      <Pagination page={queue.page} pageCount={queue.pageCount} href={(p) => `/organisations/${slug}/moderation?page=${p}`} />
+      <Pagination page={queue.page} pageCount={queue.pageCount} href={(p) => `/organisations/${slug}/moderation?page=${p}${q ? `&q=${encodeURIComponent(q)}` : ""}`} />
     </div>
   );
 }

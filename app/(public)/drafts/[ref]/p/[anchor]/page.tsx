@@ -20,6 +20,7 @@ import { isolate } from "@/lib/i18n/isolate";
 import { isOpenForComment } from "@/lib/drafts/visibility";
 import { participationBlock } from "@/lib/comments/participation";
 import { renderTime } from "@/lib/time/now";
+import { env } from "@/lib/env";
 
 type Props = { params: Promise<{ ref: string; anchor: string }>; searchParams: Promise<{ page?: string }> };
 
@@ -110,7 +111,7 @@ export default async function ParagraphThreadPage({ params, searchParams }: Prop
           </p>
         ) : (
           <div className="card">
-            <CommentForm action={createCommentAction} draftId={draft.id} anchor={anchor} paragraphText={paragraph?.text} idempotencyKey={randomUUID()} canPostOfficially={ctx.canPostOfficially} />
+            <CommentForm action={createCommentAction} draftId={draft.id} anchor={anchor} paragraphText={paragraph?.text} idempotencyKey={randomUUID()} canPostOfficially={ctx.canPostOfficially} attachmentMaxBytes={env.ATTACHMENT_MAX_BYTES} />
           </div>
         )}
         <p className="text-sm">
