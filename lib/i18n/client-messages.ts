@@ -9,6 +9,7 @@ type Tree = { [key: string]: string | Tree };
 /** Namespaces (dotted paths) read with `useTranslations` by client components. */
 export const clientNamespaces = [
   "apiTokens",
+  "attachments",
   "auth",
   "common",
   "editor",
