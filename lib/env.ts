@@ -22,6 +22,10 @@ const ZEnv = z.object({
   SIGNIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   /** How often the server opens and closes consultations whose time has come (0: never). */
   DRAFT_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
+  /** Digests (lib/notifications/digests.ts): how often the server checks for digest emails that are due (ms; 0: never). */
+  DIGEST_INTERVAL_MS: z.coerce.number().int().min(0).default(300_000),
+  /** Digests: the UTC hour (0–23) at which daily digests are due, and weekly ones on Mondays. */
+  DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
   /** Public base URL used in feeds and the OpenAPI document (defaults to NEXTAUTH_URL). */
   PUBLIC_URL: z.string().url().optional(),
   /** Hard limit: anonymous answers to one survey per client address per hour (then 429), shared by all processes. */

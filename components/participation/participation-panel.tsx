@@ -5,6 +5,8 @@ import { positionsAction } from "@/lib/comments/actions";
 import { followAction } from "@/lib/notifications/actions";
 import { InlineActionForm } from "@/components/form/inline-action-form";
 import { positionValues } from "@/lib/comments/schemas";
+import { FollowDeliveryForm } from "@/components/notifications/follow-delivery-form";
+import type { FollowDelivery } from "@/lib/notifications/schemas";
 
 type Props = {
   draftId: string;
@@ -14,6 +16,8 @@ type Props = {
   /** The reader is suspended from this organisation's consultations: a notice instead of the forms. */
   suspended?: boolean;
   following: boolean;
+  /** Digests: how the reader gets emails about this draft while following it. */
+  delivery?: FollowDelivery | null;
   /** Scheduled or open for comment (lib/drafts/visibility `isFollowable`): Follow is offered; otherwise only "Stop following". */
   followable: boolean;
   generalCount: number;
@@ -24,7 +28,7 @@ type Props = {
 };
 
 /** Under the draft's header: how to take part, follow, your positions, and everyone's positions. */
-export async function ParticipationPanel({ draftId, base, open, signedIn, suspended = false, following, followable, generalCount, sections, distribution, mine, surveys = [] }: Props) {
+export async function ParticipationPanel({ draftId, base, open, signedIn, suspended = false, following, delivery = null, followable, generalCount, sections, distribution, mine, surveys = [] }: Props) {
   const [t, td] = await Promise.all([getTranslations("participation"), getTranslations("deck.entry")]);
   const rows = [{ number: "", title: t("overall") }, ...sections];
   return (
@@ -73,6 +77,7 @@ export async function ParticipationPanel({ draftId, base, open, signedIn, suspen
           <span className="text-sm text-muted">{t("followHint")}</span>
         </InlineActionForm>
       ) : null}
+      {signedIn && following && delivery ? <FollowDeliveryForm draftId={draftId} delivery={delivery} /> : null}
 
       <div className="w-full max-w-[calc(100vw-4.5rem)] overflow-x-auto" tabIndex={0} role="region" aria-label={t("positionsTitle")}>
         <table className="w-full text-sm" data-testid="positions">

@@ -34,6 +34,8 @@ async function main() {
     SIGNIN_MAX_FAILURES: "5",
     // Short comment windows in the drafts journey close within a second or two.
     DRAFT_SCHEDULER_INTERVAL_MS: "1000",
+    // Digests: check every second (e2e/digests.spec.ts makes an item due by dating it back).
+    DIGEST_INTERVAL_MS: "1000",
     // Small participation limits so e2e/edge.spec.ts reaches them; no journey comes near.
     LIMIT_COMMENTS_PER_HOUR: "10",
     LIMIT_VOTES_PER_HOUR: "20",

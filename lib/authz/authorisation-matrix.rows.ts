@@ -28,6 +28,7 @@ import { extendDraft, transitionDraft } from "@/lib/drafts/transition-draft";
 import { updateDraft } from "@/lib/drafts/update-draft";
 import { flagComment, liftSuspension, moderateComment, setParticipantSuspension } from "@/lib/moderation/moderate-comment";
 import { followDraft, updateNotificationSettings } from "@/lib/notifications/preferences";
+import { setFollowDelivery } from "@/lib/notifications/follow-delivery";
 import { setDisposition } from "@/lib/summaries/dispositions";
 import { importPolis } from "@/lib/summaries/import-polis";
 import { publishSummary } from "@/lib/summaries/publish";
@@ -143,6 +144,8 @@ export const rows: Record<string, Row> = {
   flagCommentAction: { allowed: signedIn, run: async (fx, a) => flagComment(a, { commentId: await fx.stakeholderComment(), reason: "Off topic here." }) },
   positionsAction: { allowed: signedIn, run: (fx, a) => setPositions(a, fx.draft.id, [{ section: "", value: "SUPPORT" }]) },
   followAction: { allowed: signedIn, run: (fx, a) => followDraft(a, fx.draft.id, true) },
+  // Digests: the caller's own follow only (they follow first).
+  followDeliveryAction: { allowed: signedIn, run: async (fx, a) => { await followDraft(a, fx.draft.id, true); await setFollowDelivery(a, { draftId: fx.draft.id, delivery: "DAILY" }); } },
   notificationSettingsAction: { allowed: signedIn, run: (_fx, a) => updateNotificationSettings(a, { notifyReplies: true, notifyVersions: true, notifyClosing: false }) },
   // Moderation (lib/moderation/actions.ts)
   moderateCommentAction: { allowed: orgModerators, run: async (fx, a) => moderateComment(a, { commentId: await fx.stakeholderComment(), action: "HIDE", reason: "Breaks the code of conduct." }) },

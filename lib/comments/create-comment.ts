@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { wakeOutbox } from "@/lib/jobs/outbox";
 import { notifyReply } from "@/lib/notifications/notify-reply";
 import { issueCommentReceipt } from "@/lib/receipts/issue-receipt";
+import { recordOfficialReplyItems } from "@/lib/notifications/digests";
 import { consumeLimit } from "@/lib/rate-limit/limits";
 import { assertCanParticipate, loadDraftForParticipation } from "./participation";
 import type { TCreateCommentInput } from "./schemas";
@@ -78,6 +79,8 @@ export async function createComment(actor: Actor | null, input: TCreateCommentIn
         await notifyReply(tx, { parentId: comment.parentId, replyId: comment.id });
         notified = true;
       }
+      // Digests: an official reply is news for the draft's digest followers (lib/notifications/digests.ts).
+      if (official) await recordOfficialReplyItems(tx, comment.id);
       // Receipts: the tracking number and its email, last (the docket's counter row stays locked until commit).
       const trackingNumber = await issueCommentReceipt(tx, comment.id);
       notified = true;

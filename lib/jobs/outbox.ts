@@ -52,8 +52,12 @@ export async function enqueueEmail(db: Db, email: NewOutboxEmail): Promise<void>
   await queueDeliveries(db, [row.id]);
 }
 
-/** The delivery jobs of these outbox rows, in `db`'s transaction: retries, backoff and expiry per env. */
-async function queueDeliveries(db: Db, ids: string[]): Promise<void> {
+/**
+ * The delivery jobs of these outbox rows, in `db`'s transaction: retries, backoff and expiry per env.
+ * Every statement that writes "OutboxEmail" rows itself (set-wise INSERT … SELECT) must call this in
+ * the same transaction with the ids it wrote, or the rows are never sent.
+ */
+export async function queueDeliveries(db: Db, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const job = {
     name: QUEUES.email,
@@ -70,8 +74,8 @@ async function queueDeliveries(db: Db, ids: string[]): Promise<void> {
 }
 
 /**
- * Queues one email per follower of the draft who wants this kind (versions or closing), not suspended:
- * one INSERT … SELECT. @returns the number queued
+ * Queues one email per follower of the draft who wants this kind (versions or closing), not suspended
+ * and not on a daily/weekly digest for it (except "closed"): one INSERT … SELECT. @returns the number queued
  */
 export async function enqueueFollowerEmails(db: Db, draftId: string, kind: "newVersion" | "closingSoon" | "closed", values: Record<string, string> = {}): Promise<number> {
   if (isRoot(db)) return db.$transaction((tx) => enqueueFollowerEmails(tx, draftId, kind, values));
@@ -84,6 +88,8 @@ export async function enqueueFollowerEmails(db: Db, draftId: string, kind: "newV
     SELECT 'ob_' || replace(gen_random_uuid()::text, '-', ''), ${kind}, u.email, u.id, u.locale, ${all}::jsonb, ${draft.organisationId}, ${draftId}, ${now}, ${now}
     FROM "DraftFollow" f JOIN "User" u ON u.id = f."userId"
     WHERE f."draftId" = ${draftId} AND u."suspendedAt" IS NULL
+      -- Digests (lib/notifications/digests.ts): daily/weekly followers get a digest item instead.
+      AND (f.delivery = 'IMMEDIATE' OR ${kind} = 'closed')
       AND (CASE WHEN ${kind} = 'newVersion' THEN u."notifyVersions" ELSE u."notifyClosing" END)
     RETURNING id`;
   await queueDeliveries(db, rows.map((r) => r.id));

@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { drainExtractions } from "@/lib/attachments/extraction-jobs";
 import { runDraftSchedule } from "@/lib/drafts/draft-scheduler";
+import { runDigests } from "@/lib/notifications/digests";
 import { recoverInterruptedAnalyses } from "@/lib/summaries/run-analysis";
 
 /**
@@ -14,8 +15,7 @@ import { recoverInterruptedAnalyses } from "@/lib/summaries/run-analysis";
  * `run` must be idempotent (a run cut off by a crash is not retried: the next one does its work)
  * and finish within `timeoutSeconds` (default 300).
  *
- * To add one, append it here, e.g. daily digests at 07:00 UTC:
- *   { name: "notifications.digests", cron: "0 7 * * *", run: queueDueDigests }
+ * To add one, append it here.
  */
 export type PeriodicJob = { name: string; run: () => Promise<unknown>; timeoutSeconds?: number } & ({ cron: string } | { everySeconds: number });
 
@@ -27,5 +27,7 @@ export function periodicJobs(): PeriodicJob[] {
     { name: "analysis.recover", everySeconds: 5, run: recoverInterruptedAnalyses, timeoutSeconds: 30 },
     // Attachments' text (lib/attachments/extraction-jobs.ts): pending ones, or ones whose extractor died.
     { name: "attachments.extract", everySeconds: 2, run: drainExtractions, timeoutSeconds: 600 },
+    // Daily and weekly digests that are due (lib/notifications/digests.ts): checked every DIGEST_INTERVAL_MS.
+    ...(env.DIGEST_INTERVAL_MS > 0 ? [{ name: "notifications.digests", everySeconds: Math.max(1, Math.round(env.DIGEST_INTERVAL_MS / 1000)), run: () => runDigests(new Date()) }] : []),
   ];
 }

@@ -2,13 +2,16 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueFollowerEmails, wakeOutbox } from "@/lib/jobs/outbox";
+import { recordFollowerDigestItems } from "./digests";
 
 /**
- * Queues one email to everyone following a draft who wants this kind of email (one INSERT … SELECT,
- * however many followers). Call inside the transaction of the change that causes it.
+ * Queues one email to everyone following a draft who wants this kind of email, and records a digest
+ * item instead for those on a daily or weekly digest ("closed" is always immediate): one
+ * INSERT … SELECT each, however many followers. Call inside the transaction of the change that causes it.
  * @returns the number of emails queued
  */
 export async function notifyFollowers(tx: Prisma.TransactionClient, draftId: string, kind: "newVersion" | "closingSoon" | "closed", values: Record<string, string> = {}): Promise<number> {
+  if (kind !== "closed") await recordFollowerDigestItems(tx, draftId, kind, values);
   return enqueueFollowerEmails(tx, draftId, kind, values);
 }
 
@@ -30,8 +33,8 @@ export async function sendClosingReminders(now = new Date()): Promise<number> {
       SELECT id, 'closed', ${now} FROM "Draft"
       WHERE status = 'CLOSED' AND "closesAt" > ${new Date(now.getTime() - 7 * 24 * 3600_000)}
       ON CONFLICT DO NOTHING RETURNING "draftId" AS id`;
-    for (const d of soon) await enqueueFollowerEmails(tx, d.id, "closingSoon");
-    for (const d of closed) await enqueueFollowerEmails(tx, d.id, "closed");
+    for (const d of soon) await notifyFollowers(tx, d.id, "closingSoon");
+    for (const d of closed) await notifyFollowers(tx, d.id, "closed");
     return soon.length + closed.length;
   });
   if (count) wakeOutbox();

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/jobs/outbox";
+import { recordReplyItem } from "./digests";
 
 /**
  * Queues an email to the author of a comment when someone else replies to it (if they want such
@@ -14,6 +15,14 @@ export async function notifyReply(tx: Prisma.TransactionClient, { parentId, repl
   ]);
   if (!parent || !reply || parent.authorId === reply.authorId || !parent.author.notifyReplies || parent.author.suspendedAt) return;
   const anchor = reply.anchor ?? "general";
+  const values = {
+    path: `/drafts/${encodeURIComponent(reply.draft.reference)}/p/${anchor}#comment-${parentId}`,
+    title: reply.draft.title,
+    name: reply.anonymous ? "" : (reply.author.name ?? ""),
+    excerpt: reply.body.slice(0, 300),
+  };
+  // Someone who follows this draft by daily or weekly digest gets the reply in that digest instead.
+  if (await recordReplyItem(tx, { draftId: reply.draft.id, userId: parent.author.id, values })) return;
   await enqueueEmail(tx, {
     kind: "reply",
     to: parent.author.email,
@@ -21,11 +30,6 @@ export async function notifyReply(tx: Prisma.TransactionClient, { parentId, repl
     locale: parent.author.locale,
     organisationId: reply.draft.organisationId,
     draftId: reply.draft.id,
-    values: {
-      path: `/drafts/${encodeURIComponent(reply.draft.reference)}/p/${anchor}#comment-${parentId}`,
-      title: reply.draft.title,
-      name: reply.anonymous ? "" : (reply.author.name ?? ""),
-      excerpt: reply.body.slice(0, 300),
-    },
+    values,
   });
 }

@@ -33,7 +33,7 @@ export async function isFollowing(draftId: string, actor: Actor | null): Promise
 export type NotificationSettings = { notifyReplies: boolean; notifyVersions: boolean; notifyClosing: boolean };
 
 export async function getNotificationSettings(userId: string) {
-  return prisma.user.findUnique({ where: { id: userId }, select: { notifyReplies: true, notifyVersions: true, notifyClosing: true, follows: { select: { draft: { select: { id: true, reference: true, title: true } } }, take: 200 } } });
+  return prisma.user.findUnique({ where: { id: userId }, select: { notifyReplies: true, notifyVersions: true, notifyClosing: true, follows: { select: { delivery: true, draft: { select: { id: true, reference: true, title: true } } }, take: 200 } } });
 }
 
 export async function updateNotificationSettings(actor: Actor | null, settings: NotificationSettings) {

@@ -3,11 +3,12 @@ import { publicBaseUrl } from "@/lib/api/base-url";
 import { translatorFor } from "@/lib/i18n/translator";
 import { contentBlock, emailDocument, escapeHtml as esc, isolateValues } from "@/lib/mail/email-html";
 import type { Mail } from "@/lib/mail/send-mail";
+import { renderDigest } from "./render-digest";
 import { unsubscribeToken } from "./unsubscribe-token";
 
-export type NotificationKind = "reply" | "newVersion" | "closingSoon" | "closed" | "receipt";
-// "receipt": a contribution's tracking number (lib/receipts).
-export const notificationKinds: readonly NotificationKind[] = ["reply", "newVersion", "closingSoon", "closed", "receipt"];
+// "receipt": a contribution's tracking number (lib/receipts); "digest": a follower's daily or weekly digest.
+export type NotificationKind = "reply" | "newVersion" | "closingSoon" | "closed" | "receipt" | "digest";
+export const notificationKinds: readonly NotificationKind[] = ["reply", "newVersion", "closingSoon", "closed", "receipt", "digest"];
 
 /**
  * One notification email in the recipient's language, with a link to the page and a one-click
@@ -15,6 +16,7 @@ export const notificationKinds: readonly NotificationKind[] = ["reply", "newVers
  * when it sends (lib/jobs/outbox.ts); `path` is the page's path on this site.
  */
 export async function renderNotification({ user, kind, path, values: raw }: { user: { id: string; email: string; locale: string | null }; kind: NotificationKind; path: string; values: Record<string, string> }): Promise<Mail> {
+  if (kind === "digest") return renderDigest({ user, values: raw });
   const { t, locale } = await translatorFor(user.locale, `notifications.${kind}`);
   // Titles and names keep their own direction inside the recipient's sentence.
   const values = { ...isolateValues(raw), excerpt: raw.excerpt ?? "" };

@@ -12,3 +12,14 @@ export function verifyUnsubscribeToken(userId: string, token: string): boolean {
   const given = Buffer.from(token);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+/** Digests: a per-(user, draft) token for the one-click "stop following this draft" link. */
+export function unfollowToken(userId: string, draftId: string): string {
+  return createHmac("sha256", env.NEXTAUTH_SECRET ?? "parley-development-secret").update(`unfollow:${userId}:${draftId}`).digest("base64url");
+}
+
+export function verifyUnfollowToken(userId: string, draftId: string, token: string): boolean {
+  const expected = Buffer.from(unfollowToken(userId, draftId));
+  const given = Buffer.from(token);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}

@@ -82,6 +82,7 @@ export function surveyReceiptSql(o: { docket: string; guard: Prisma.Sql; surveyT
              jsonb_build_object('path', '/receipts/' || r."trackingNumber", 'trackingNumber', r."trackingNumber", 'kind', 'S', 'title', ${o.surveyTitle}::text, 'reference', ${docket}::text),
              ${o.organisationId}, ${o.draftId}, now(), now()
       FROM response r JOIN "User" u ON u.id = r."userId"
-      WHERE r."trackingNumber" IS NOT NULL AND u."suspendedAt" IS NULL)`;
+      WHERE r."trackingNumber" IS NOT NULL AND u."suspendedAt" IS NULL
+      RETURNING id)`;
   return { counter, number, mail };
 }

@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, ConflictError, FieldError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { wakeOutbox } from "@/lib/jobs/outbox";
+import { queueDeliveries, wakeOutbox } from "@/lib/jobs/outbox";
 import { surveyReceiptSql } from "@/lib/receipts/issue-receipt";
 import { surveyDocket } from "@/lib/receipts/tracking-number";
 import { ZDefinition, type Definition } from "./definition";
@@ -205,11 +205,23 @@ async function insertResponse(survey: CachedSurvey, actor: Actor | null, input: 
     ), ${receipt.mail}
     SELECT (SELECT id FROM existing) AS "existingId", (SELECT status FROM existing) AS "existingStatus",
            (SELECT status::text FROM response) AS status, (SELECT count FROM addr) AS count,
-           coalesce((SELECT "trackingNumber" FROM existing), (SELECT "trackingNumber" FROM response)) AS "trackingNumber"`;
+           coalesce((SELECT "trackingNumber" FROM existing), (SELECT "trackingNumber" FROM response)) AS "trackingNumber",
+           (SELECT id FROM receipt_mail) AS "receiptEmailId"`;
+  type Outcome = { existingId: string | null; existingStatus: string | null; status: string | null; count: number | null; trackingNumber: string | null; receiptEmailId: string | null };
+  // A signed-in respondent's receipt email gets its delivery job in the same transaction
+  // (lib/jobs/outbox.ts); anonymous answers (no email) stay one statement.
+  const store = actor
+    ? () =>
+        prisma.$transaction(async (tx) => {
+          const [outcome] = await tx.$queryRaw<Outcome[]>(statement);
+          if (outcome?.receiptEmailId) await queueDeliveries(tx, [outcome.receiptEmailId]);
+          return outcome;
+        })
+    : async () => (await prisma.$queryRaw<Outcome[]>(statement))[0];
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const [result] = await prisma.$queryRaw<{ existingId: string | null; existingStatus: string | null; status: string | null; count: number | null; trackingNumber: string | null }[]>(statement);
+      const result = await store();
       if (result?.existingId) return { id: result.existingId, created: false, held: result.existingStatus === "HELD", trackingNumber: result.trackingNumber };
       if (!result?.status) throw new RateLimitedError(secondsToNextHour());
       if (address && Math.random() < 0.001) void forgetOldWindows();

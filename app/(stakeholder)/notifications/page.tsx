@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { followAction, notificationSettingsAction } from "@/lib/notifications/actions";
 import { InlineActionForm } from "@/components/form/inline-action-form";
+import { FollowDeliveryForm } from "@/components/notifications/follow-delivery-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getNotificationSettings } from "@/lib/notifications/preferences";
 
@@ -12,7 +13,7 @@ export const metadata = { robots: { index: false } };
 export default async function NotificationSettingsPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=%2Fnotifications");
-  const [settings, t] = await Promise.all([getNotificationSettings(user.id), getTranslations("notificationSettings")]);
+  const [settings, t, td] = await Promise.all([getNotificationSettings(user.id), getTranslations("notificationSettings"), getTranslations("digests.delivery")]);
   if (!settings) redirect("/signin");
   const box = (name: "notifyReplies" | "notifyVersions" | "notifyClosing") => (
     <label className="flex items-center gap-2">
@@ -40,8 +41,8 @@ export default async function NotificationSettingsPage() {
         </h2>
         {settings.follows.length === 0 ? <p className="text-muted">{t("followingNone")}</p> : null}
         <ul className="flex flex-col gap-2">
-          {settings.follows.map(({ draft }) => (
-            <li key={draft.id} className="flex flex-wrap items-center gap-3">
+          {settings.follows.map(({ draft, delivery }) => (
+            <li key={draft.id} className="flex flex-wrap items-end gap-3">
               <Link className="link" href={`/drafts/${encodeURIComponent(draft.reference)}`}>
                 {draft.reference}: {draft.title}
               </Link>
@@ -50,6 +51,7 @@ export default async function NotificationSettingsPage() {
                   {t("unfollow")}
                 </button>
               </InlineActionForm>
+              <FollowDeliveryForm draftId={draft.id} delivery={delivery} label={td("labelFor", { reference: draft.reference })} idPrefix="follow-delivery" />
             </li>
           ))}
         </ul>

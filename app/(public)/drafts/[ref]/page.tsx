@@ -9,7 +9,7 @@ import { ParticipationPanel } from "@/components/participation/participation-pan
 import { commentCountsByAnchor, positionDistribution, viewerPositions } from "@/lib/comments/queries";
 import { isFollowable, isOpenForComment } from "@/lib/drafts/visibility";
 import { participationBlock } from "@/lib/comments/participation";
-import { isFollowing } from "@/lib/notifications/preferences";
+import { getFollowDelivery } from "@/lib/notifications/follow-delivery";
 import { translated } from "@/lib/surveys/definition";
 import { listDraftSurveys } from "@/lib/surveys/queries";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -97,13 +97,13 @@ export default async function DraftPage({ params, searchParams }: Props) {
     );
   }
 
-  const [version, timeline, counts, distribution, mine, following, surveys, blocked, openData] = await Promise.all([
+  const [version, timeline, counts, distribution, mine, delivery, surveys, blocked, openData] = await Promise.all([
     getVersionBlocks(draft.id, draft.currentVersion),
     getDraftTimeline(draft.id),
     commentCountsByAnchor(draft.id),
     positionDistribution(draft.id),
     viewerPositions(draft.id, user),
-    isFollowing(draft.id, user),
+    getFollowDelivery(draft.id, user),
     listDraftSurveys(draft.id),
     participationBlock(user, draft.organisationId),
     openDataAvailable(draft.id),
@@ -116,7 +116,8 @@ export default async function DraftPage({ params, searchParams }: Props) {
       open={isOpenForComment(draft)}
       signedIn={Boolean(user)}
       suspended={blocked !== null}
-      following={following}
+      following={delivery !== null}
+      delivery={delivery}
       followable={isFollowable(draft)}
       generalCount={counts[""] ?? 0}
       sections={version.blocks.filter((b) => b.kind === "heading" && b.level === 1).map((b) => ({ number: b.number, title: b.text }))}

@@ -10,7 +10,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?:
 
 export const metadata = { robots: { index: false } };
 
-const kinds = new Set(["reply", "newVersion", "closingSoon", "closed"]);
+const kinds = new Set(["reply", "newVersion", "closingSoon", "closed", "digest"]);
 
 /** Emails about the organisation's consultations that failed after every retry (the dead-letter list), for its owners. */
 export default async function UndeliverableEmailsPage({ params, searchParams }: Props) {
