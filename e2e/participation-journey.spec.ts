@@ -73,7 +73,7 @@ test("a stakeholder comments on 2.1, proposes a change, replies, votes, records 
   await amaraComment.getByLabel("Reply", { exact: true }).fill("Agreed, and thank you for the wording.");
   await amaraComment.getByRole("button", { name: "Post reply" }).click();
   await expect(amaraComment.locator(".prose-block").filter({ hasText: "Agreed, and thank you for the wording." })).toBeVisible();
-  const mail = await waitForMail(amara.email, { after });
+  const mail = await waitForMail(amara.email, { after, subject: "New reply to your comment" });
   expect(mail.subject).toContain("New reply to your comment");
   expect(mail.text).toContain(`/drafts/${reference}/p/p-2.1`);
   expect(mail.text).toContain("/unsubscribe?u=");

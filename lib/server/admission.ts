@@ -30,22 +30,6 @@ export function admissionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): A
   };
 }
 
-/**
- * The page-render gate's options (ADMISSION_MAX_PAGE_RENDERS, default 4, and ADMISSION_MAX_PAGE_QUEUE,
- * default 16); queue timeout and Retry-After as the main gate's. Four renders at once keep two
- * cores busy; more would only lengthen every answer's wait behind them.
- */
-export function pageAdmissionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): AdmissionOptions {
-  const main = admissionOptionsFromEnv(env);
-  const int = (name: string, fallback: number, min: number) => {
-    const raw = env[name];
-    const value = raw === undefined || raw === "" ? fallback : Number(raw);
-    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min} (got "${raw}")`);
-    return value;
-  };
-  return { ...main, maxInFlight: int("ADMISSION_MAX_PAGE_RENDERS", 4, 1), maxQueue: int("ADMISSION_MAX_PAGE_QUEUE", 16, 0) };
-}
-
 type Waiter = { res: ServerResponse; start: () => void; timer: NodeJS.Timeout; done: boolean };
 
 export type AdmissionStats = { inFlight: number; queued: number; admitted: number; refused: number; abandoned: number };

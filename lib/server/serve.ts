@@ -11,7 +11,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { databaseRecentlyUnavailable } from "../db/availability";
-import { createAdmission, admissionOptionsFromEnv, pageAdmissionOptionsFromEnv, type AdmissionOptions } from "./admission";
+import { createAdmission, admissionOptionsFromEnv, type AdmissionOptions } from "./admission";
 import { setClientAddress, trustedHops } from "./forwarded";
 import { startInvalidation, type Invalidation } from "./invalidation";
 import { cacheKey, createReadingCache, readingCacheOptionsFromEnv, type ReadingCacheOptions } from "./reading-cache";
@@ -22,13 +22,6 @@ export type ParleyServerOptions = {
   /** Next's request handler (or any handler with the same contract). */
   handler: Handler;
   admission: AdmissionOptions;
-  /**
-   * A tighter gate for page renders (GET/HEAD outside /api/): rendering is CPU work on the one
-   * event loop, so a few at once already use the cores, and each more only delays every other
-   * answer, refusals included. API calls and form posts wait mostly on the database and keep
-   * `admission`. Omitted: pages share `admission`.
-   */
-  pageAdmission?: AdmissionOptions;
   cache: ReadingCacheOptions | null;
   trustProxy: number;
   /** The public origin (NEXTAUTH_URL): https turns on HSTS and the Secure flag on every cookie. */
@@ -106,8 +99,6 @@ function alwaysAdmitted(url: string): boolean {
  */
 export function createParleyListener(options: ParleyServerOptions) {
   const admission = createAdmission(options.admission);
-  const pageAdmission = options.pageAdmission ? createAdmission(options.pageAdmission) : admission;
-  const gateFor = (req: IncomingMessage) => ((req.method === "GET" || req.method === "HEAD") && !(req.url ?? "/").startsWith("/api/") ? pageAdmission : admission);
   const cache = options.cache ? createReadingCache(options.cache) : null;
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -159,23 +150,23 @@ export function createParleyListener(options: ParleyServerOptions) {
         void Promise.race([pending, timeout]).then((entry) => {
           clearTimeout(timer);
           if (res.destroyed) return;
-          if (entry === "timeout") gateFor(req).refuse(req, res);
+          if (entry === "timeout") admission.refuse(req, res);
           else if (entry) cache.send(req, res, entry);
-          else gateFor(req).admit(req, res, () => handle(req, res));
+          else admission.admit(req, res, () => handle(req, res));
         });
         return;
       }
-      return gateFor(req).admit(req, res, () => {
+      return admission.admit(req, res, () => {
         // Another request may have stored it while this one waited in the queue.
         const stored = cache.get(key);
         if (stored) return cache.send(req, res, stored);
         cache.capture(key, req, res, () => handle(req, res));
       });
     }
-    gateFor(req).admit(req, res, () => handle(req, res));
+    admission.admit(req, res, () => handle(req, res));
   };
 
-  return { listener, admission, pageAdmission, cache };
+  return { listener, admission, cache };
 }
 
 /** Starts the server: Next (production build, or `--dev`), the listener, cross-process invalidation. */
@@ -193,7 +184,6 @@ async function main() {
   const parley = createParleyListener({
     handler: app.getRequestHandler(),
     admission: admissionOptionsFromEnv(),
-    pageAdmission: pageAdmissionOptionsFromEnv(),
     cache: cacheOptions,
     trustProxy: trustedHops(process.env.TRUST_PROXY),
     publicUrl: process.env.NEXTAUTH_URL,
