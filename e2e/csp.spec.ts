@@ -61,10 +61,14 @@ test("a signed-in reader's page has no CSP violations, and an inline script with
     const response = await route.fetch();
     const body = (await response.text()).replace("</main>", "<script>window.__injected = true</script></main>");
     await route.fulfill({ response, body });
-  });
+    // Once: the rewritten page no longer hydrates, React renders it in the browser, and the draft's
+    // text is then fetched again from the server (components/render/server-html.tsx).
+  }, { times: 1 });
   await page.goto("/drafts/GDPF-RFC-2026-004");
   await expect(page.getByTestId("signed-in-as")).toBeAttached();
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected ?? false)).toBe(false);
+  // Rendered in the browser after the mismatch, the draft's text came back from the server.
+  await expect(page.locator('[data-server-html="draft-text"] .prose-block').first()).toBeVisible();
   await expect.poll(() => violations.some((v) => /script-src/.test(v))).toBe(true);
 });
 
