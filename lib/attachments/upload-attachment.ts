@@ -11,36 +11,6 @@ import { isRefused, prepareAttachment, recordAttachments } from "./prepare-attac
 import { attachmentPath, type AttachmentSummary } from "./queries";
 import { MAX_ATTACHMENTS_PER_COMMENT } from "./rules";
 
-/**
- * Reads a raw request body with a hard cap, whatever Content-Length claims.
- * @param maxBytes largest body accepted (bytes). @throws PayloadTooLargeError (413) over it.
- */
-export async function readUpload(request: Request, maxBytes: number): Promise<Uint8Array> {
-  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw new PayloadTooLargeError(maxBytes);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new PayloadTooLargeError(maxBytes);
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.byteLength;
-  }
-  return bytes;
-}
-
 const summarySelect = { id: true, filename: true, contentType: true, size: true } as const;
 const toSummary = (a: { id: string; filename: string; contentType: string; size: number }): AttachmentSummary => ({ ...a, url: attachmentPath(a.id) });
 

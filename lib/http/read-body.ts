@@ -12,8 +12,27 @@ import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) throw new UnsupportedMediaTypeError();
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  const bytes = await readCappedBody(request, maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new BadRequestError("invalidEncoding");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequestError("invalidJson");
+  }
+}
+
+/**
+ * A request's raw body, read with a hard cap whatever Content-Length claims (a declared length over
+ * the cap is refused before reading; a stream that grows past it is cancelled).
+ * @param maxBytes largest body accepted (bytes). @throws PayloadTooLargeError (413) over it.
+ */
+export async function readCappedBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw new PayloadTooLargeError(maxBytes);
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -35,15 +54,5 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     bytes.set(c, offset);
     offset += c.byteLength;
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new BadRequestError("invalidEncoding");
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new BadRequestError("invalidJson");
-  }
+  return bytes;
 }
