@@ -85,7 +85,7 @@ export function SignInForm({ callbackUrl, initialError, oidcName }: Props) {
           {errorText(formError)}
         </FormMessage>
       ) : null}
-      <form onSubmit={onPasswordSubmit} noValidate className="card flex flex-col gap-4" aria-labelledby="password-heading">
+      <form method="post" onSubmit={onPasswordSubmit} noValidate className="card flex flex-col gap-4" aria-labelledby="password-heading">
         <h2 id="password-heading" className="text-lg font-bold">
           {t("passwordSection")}
         </h2>
