@@ -31,8 +31,11 @@ export async function startMailCapture(port = 0) {
     port: boundPort,
     url: `smtp://127.0.0.1:${boundPort}?ignoreTLS=true`,
     messages,
-    /** The newest message to this address, waiting for it to arrive. */
-    async waitFor(to: string, { timeoutMs = 10_000, after = 0 } = {}): Promise<CapturedMail> {
+    /**
+     * The newest message to this address, waiting for it to arrive (up to 25 s by default: emails
+     * go through the job queue, and a loaded CI machine once took over 10 s for the first one).
+     */
+    async waitFor(to: string, { timeoutMs = 25_000, after = 0 } = {}): Promise<CapturedMail> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = messages.filter((m) => m.to.includes(to.toLowerCase()) && m.receivedAt >= after).at(-1);
