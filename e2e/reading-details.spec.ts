@@ -38,19 +38,19 @@ test("a chosen vote stays readable on hover and focus (contrast at least 4.5:1)"
 
   // Not chosen yet: hovering keeps accent text on a pale background readable.
   await disagree.hover();
-  expect(await contrastOf(disagree)).toBeGreaterThanOrEqual(4.5);
+  await expect.poll(() => contrastOf(disagree)).toBeGreaterThanOrEqual(4.5); // once the colour transition has ended
 
   await agree.click();
   await expect(agree).toHaveAttribute("aria-pressed", "true");
   await page.mouse.move(0, 0);
-  expect(await contrastOf(agree)).toBeGreaterThanOrEqual(4.5);
+  await expect.poll(() => contrastOf(agree)).toBeGreaterThanOrEqual(4.5); // once the colour transition has ended
   await agree.hover();
   // Still filled (not white on near-white) while the pointer is over it.
   expect(await agree.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(255, 255, 255)");
-  expect(await contrastOf(agree)).toBeGreaterThanOrEqual(4.5);
+  await expect.poll(() => contrastOf(agree)).toBeGreaterThanOrEqual(4.5); // once the colour transition has ended
   await page.mouse.move(0, 0);
   await agree.focus();
-  expect(await contrastOf(agree)).toBeGreaterThanOrEqual(4.5);
+  await expect.poll(() => contrastOf(agree)).toBeGreaterThanOrEqual(4.5); // once the colour transition has ended
 });
 
 test("the site has a favicon, linked from every page and served", async ({ page, request }) => {
