@@ -13,6 +13,10 @@
  * with Pol.is's group-k smoother carried forward and without it (k changes, ARI between runs).
  * Options: --variant=faithful|restarts|restarts+stability|stability|restarts+nearest|app (default: all;
  * app is what the app runs: DEFAULT_SETTINGS in lib/summaries/analysis/analyse.ts).
+ * --stability-seeds=N (N > 5): also report the stability over N seeds with its standard error and the
+ * worst seed, and the k of every run, for the conversations (the goal column stays the 5-seed mean:
+ * its seeds are the first five of the N). Five seeds are few: one seed that flips k or moves a
+ * boundary shifts the mean by 0.1.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,7 +25,7 @@ import { adjustedRandIndex } from "../lib/summaries/analysis/ari";
 import { POLIS_CONVERSATIONS, polisDatasetsDir } from "../lib/summaries/analysis/datasets";
 import { polisGroups, type PolisGroupsSettings } from "../lib/summaries/analysis/polis-groups";
 import { parsePolisExport } from "../lib/summaries/analysis/polis";
-import { plantedConversation, stabilityUnderRemoval } from "../lib/summaries/analysis/opinion-quality";
+import { plantedConversation, stabilityPerSeed, stabilityUnderRemoval } from "../lib/summaries/analysis/opinion-quality";
 
 const variants: Record<string, PolisGroupsSettings> = {
   faithful: {},
@@ -54,6 +58,7 @@ function liveReRuns(votes: { participantId: string; statementId: string; value: 
 }
 
 const arg = process.argv.find((a) => a.startsWith("--variant="))?.slice(10);
+const stabilitySeeds = Math.max(5, Number(process.argv.find((a) => a.startsWith("--stability-seeds="))?.slice(18) ?? 5) || 5);
 const chosen = arg ? { [arg]: variants[arg]! } : variants;
 const dir = polisDatasetsDir();
 if (!dir) throw new Error("Pol.is datasets not found (set POLIS_DATASETS)");
@@ -80,8 +85,9 @@ const loaded = POLIS_CONVERSATIONS.map((name) => {
 
 for (const [variant, settings] of Object.entries(chosen)) {
   console.log(`\n## ${variant}${Object.keys(settings).length ? ` ${JSON.stringify(settings)}` : " (POLIS-MATH.md as specified)"}\n`);
-  console.log("| conversation | reproducible | ARI vs Pol.is | groups (ours / Pol.is) | silhouette per k | stability ARI (5 % removed, 5 seeds) | time (ratio to faithful) |");
-  console.log("| --- | --- | --- | --- | --- | --- | --- |");
+  const more = stabilitySeeds > 5 ? ` stability, ${stabilitySeeds} seeds (± s.e.; worst) | k per removal run |` : "";
+  console.log(`| conversation | reproducible | ARI vs Pol.is | groups (ours / Pol.is) | silhouette per k | stability ARI (5 % removed, 5 seeds) | time (ratio to faithful) |${more}`);
+  console.log(`| --- | --- | --- | --- | --- | --- | --- |${more ? " --- | --- |" : ""}`);
   const aris: number[] = [];
   const reproducibleAris: number[] = [];
   for (const { name, data, zeroedStatements, votes, reproducible, ruleSize, faithfulMs } of loaded) {
@@ -97,10 +103,18 @@ for (const [variant, settings] of Object.entries(chosen)) {
     );
     aris.push(ari);
     if (reproducible) reproducibleAris.push(ari);
-    const stability = stabilityUnderRemoval(votes, full, 5);
+    const perSeed = stabilityPerSeed(votes, full, stabilitySeeds);
+    const seedAris = perSeed.map((r) => r.ari);
+    const stability = mean(seedAris.slice(0, 5));
+    let extra = "";
+    if (stabilitySeeds > 5) {
+      const m = mean(seedAris);
+      const se = Math.sqrt(seedAris.reduce((a, x) => a + (x - m) ** 2, 0) / (seedAris.length - 1) / seedAris.length);
+      extra = ` ${fmt(m)} ± ${fmt(se)}; ${fmt(Math.min(...seedAris))} | ${perSeed.map((r) => r.k).join("")} |`;
+    }
     const polisK = new Set(data.polisGroups.values()).size;
     const sil = result.candidates.map((c) => `${c.k}:${c.silhouette.toFixed(2)}${c.stability === undefined ? "" : `/${c.stability.toFixed(2)}`}`).join(" ");
-    console.log(`| ${name} | ${reproducible ? "yes" : `no (${data.polisGroups.size} grouped, rule ${ruleSize})`} | ${fmt(ari)} | ${result.k} / ${polisK} | ${sil} | ${fmt(stability)} | ${(ms / faithfulMs).toFixed(2)} |`);
+    console.log(`| ${name} | ${reproducible ? "yes" : `no (${data.polisGroups.size} grouped, rule ${ruleSize})`} | ${fmt(ari)} | ${result.k} / ${polisK} | ${sil} | ${fmt(stability)} | ${(ms / faithfulMs).toFixed(2)} |${extra}`);
   }
   console.log(`| **mean, all five** | | **${fmt(mean(aris))}** | | | | |`);
   console.log(`| **mean, reproducible (${reproducibleAris.length})** | | **${fmt(mean(reproducibleAris))}** (min ${fmt(Math.min(...reproducibleAris))}) | | | | |`);

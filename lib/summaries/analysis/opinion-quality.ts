@@ -53,9 +53,20 @@ export function plantedConversation(o: { groups: number; participants: number; s
  * mean over the seeds (1: removal changes nothing).
  */
 export function stabilityUnderRemoval(votes: Vote[], settings: PolisGroupsSettings, seeds = 5, share = 0.05): number {
+  const perSeed = stabilityPerSeed(votes, settings, seeds, share);
+  return perSeed.reduce((a, b) => a + b.ari, 0) / seeds;
+}
+
+/**
+ * Every seed behind `stabilityUnderRemoval` (seed s = 1…`seeds` drops the votes that seededRandom(1000
+ * + s) picks), in seed order: the ARI with the full grouping and the number of groups found after the
+ * removal. The first five are the ones the 5-seed mean uses. A participant grouped in only one of the
+ * two runs is left out; fewer than 2 in common scores 0.
+ */
+export function stabilityPerSeed(votes: Vote[], settings: PolisGroupsSettings, seeds = 5, share = 0.05): { ari: number; k: number }[] {
   const full = polisGroups(votes, settings);
   const fullLabel = new Map(full.participants.map((p, i) => [p, full.labels[i]!]));
-  let total = 0;
+  const out: { ari: number; k: number }[] = [];
   for (let s = 1; s <= seeds; s++) {
     const random = seededRandom(1000 + s);
     const kept = votes.filter(() => random() >= share);
@@ -69,7 +80,7 @@ export function stabilityUnderRemoval(votes: Vote[], settings: PolisGroupsSettin
         b.push(before);
       }
     });
-    total += a.length > 1 ? adjustedRandIndex(a, b) : 0;
+    out.push({ ari: a.length > 1 ? adjustedRandIndex(a, b) : 0, k: run.k });
   }
-  return total / seeds;
+  return out;
 }
