@@ -52,6 +52,22 @@ export function draftBlocksHtml({ blocks, labels, commentCounts, idPrefix = "" }
   return out.join("");
 }
 
+/**
+ * The table of contents as one HTML string: an ordered list of the headings (`sections`: heading
+ * blocks), each linking to its anchor, its number, then its text without the leading number, in
+ * the draft's language and direction (`lang`, `dir`). Indentation by level is a class (toc-l1…6).
+ */
+export type TocSection = { anchor: string; number: string; level: number; text: string };
+
+export function draftTocHtml({ sections, lang, dir }: { sections: TocSection[]; lang?: string; dir?: "ltr" | "rtl" }): string {
+  const textLang = `${lang ? ` lang="${escapeAttribute(lang)}"` : ""}${dir ? ` dir="${dir}"` : ""}`;
+  const items = sections.map(
+    (s) =>
+      `<li class="toc-l${Math.min(6, Math.max(1, s.level))}"><a class="link" href="#${escapeAttribute(s.anchor)}"><span class="tabular-nums">${escapeText(s.number)}</span> <bdi${textLang}>${escapeText(s.text.replace(/^\d+(\.\d+)*\.?\s+/, ""))}</bdi></a></li>`,
+  );
+  return `<ol class="flex flex-col gap-1 text-sm">${items.join("")}</ol>`;
+}
+
 export function DraftBlocks({
   lang,
   dir,

@@ -6,7 +6,8 @@ import { textDirection } from "@/lib/drafts/text-direction";
 import { isolate } from "@/lib/i18n/isolate";
 import { versionLabel, versionSuffix } from "@/lib/drafts/version-label";
 import { zonedDateTimeFormat } from "@/lib/time/zoned";
-import { DraftText } from "./draft-text";
+import { argumentTemplate, memoizeLabel } from "@/lib/i18n/memo-labels";
+import { DraftText, DraftToc } from "./draft-text";
 import { DraftStatusBadge } from "./draft-status-badge";
 
 type Version = NonNullable<Awaited<ReturnType<typeof getVersionBlocks>>>;
@@ -136,18 +137,7 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
             <h2 id="toc-heading" className="mb-2 text-lg font-semibold">
               {t("contents")}
             </h2>
-            <ol className="flex flex-col gap-1 text-sm">
-              {sections.map((s) => (
-                <li key={s.anchor} style={{ paddingInlineStart: `${(s.level - 1) * 0.75}rem` }}>
-                  <a className="link" href={`#${s.anchor}`}>
-                    <span className="tabular-nums">{s.number}</span>{" "}
-                    <bdi lang={lang} dir={dir}>
-                      {s.text.replace(/^\d+(\.\d+)*\.?\s+/, "")}
-                    </bdi>
-                  </a>
-                </li>
-              ))}
-            </ol>
+            <DraftToc sections={sections} lang={lang} dir={dir} />
           </nav>
         ) : null}
         <section aria-label={t("text")} className="min-w-0 max-w-3xl">
@@ -159,8 +149,8 @@ export async function DraftReadingView({ draft, version, timeline, isCurrent, co
             labels={{
               lang: locale,
               dir: textDirection(locale),
-              permalink: (n) => t("permalink", { number: n }),
-              comments: (count) => t("comments", { count }),
+              permalink: argumentTemplate((n) => t("permalink", { number: n })),
+              comments: memoizeLabel((count: number) => t("comments", { count })),
               commentHref: isCurrent ? (anchor) => `${base}/p/${anchor}` : undefined,
             }}
           />

@@ -12,6 +12,17 @@ export type AdmissionOptions = {
   queueTimeoutMs: number;
   /** Seconds put in `Retry-After` on a refusal. */
   retryAfterSeconds: number;
+  /**
+   * Event-loop delay, ms, above which the gate admits less (0 turns adaptation off). Work in flight
+   * shares one thread: CPU-heavy renders make every other request, refusals included, wait their
+   * turn, while requests waiting on the database do not. So the bound on work in flight adapts to
+   * the delay it causes: halved (down to `minInFlight`) while the worst delay of two 100 ms windows
+   * running exceeds this target, raised by one per window in which the gate is full and the delay
+   * stays within it.
+   */
+  targetLagMs?: number;
+  /** The least the adaptive bound goes down to. */
+  minInFlight?: number;
 };
 
 /** Reads the options from the environment (ADMISSION_*), with defaults sized for a 2-core machine. */
@@ -27,12 +38,17 @@ export function admissionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): A
     maxQueue: int("ADMISSION_MAX_QUEUE", 64, 0),
     queueTimeoutMs: int("ADMISSION_QUEUE_TIMEOUT_MS", 50, 1),
     retryAfterSeconds: int("ADMISSION_RETRY_AFTER_SECONDS", 1, 1),
+    targetLagMs: int("ADMISSION_TARGET_LAG_MS", 30, 0),
+    minInFlight: int("ADMISSION_MIN_IN_FLIGHT", 4, 1),
   };
 }
 
 type Waiter = { res: ServerResponse; start: () => void; timer: NodeJS.Timeout; done: boolean };
 
-export type AdmissionStats = { inFlight: number; queued: number; admitted: number; refused: number; abandoned: number };
+export type AdmissionStats = { inFlight: number; limit: number; queued: number; admitted: number; refused: number; abandoned: number };
+
+/** How often (ms) the event-loop delay is read and the bound adjusted. */
+const adaptEveryMs = 100;
 
 /**
  * The admission gate. `admit(req, res, run)` calls `run` now, later (from the queue) or never: a
@@ -46,6 +62,33 @@ export type AdmissionStats = { inFlight: number; queued: number; admitted: numbe
  */
 export function createAdmission(options: AdmissionOptions) {
   let inFlight = 0;
+  // The bound in force: options.maxInFlight, or less while the event loop is late (see targetLagMs).
+  let limit = options.maxInFlight;
+  const target = options.targetLagMs ?? 0;
+  const floor = Math.min(options.maxInFlight, options.minInFlight ?? 1);
+  if (target > 0 && floor < options.maxInFlight) {
+    // The delay is measured as a timer's lateness: each tick expects to run `adaptEveryMs / 4` after
+    // the previous one; the worst lateness in a window is the longest any queued callback waited.
+    const step = adaptEveryMs / 4;
+    let expected = performance.now() + step;
+    let worst = 0;
+    let ticks = 0;
+    let lateWindows = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      worst = Math.max(worst, now - expected);
+      expected = now + step;
+      if (++ticks < 4) return;
+      ticks = 0;
+      // Late in two windows running (not one slow render or one garbage collection): admit less.
+      lateWindows = worst > target ? lateWindows + 1 : 0;
+      if (lateWindows >= 2) limit = Math.max(floor, Math.floor(limit / 2));
+      else if (worst <= target && inFlight >= limit && limit < options.maxInFlight) limit++;
+      worst = 0;
+      drain();
+    }, step);
+    timer.unref();
+  }
   let serviceMs = 0; // exponentially weighted moving average of admitted requests' durations
   const queue: Waiter[] = [];
   const stats = { admitted: 0, refused: 0, abandoned: 0 };
@@ -64,7 +107,7 @@ export function createAdmission(options: AdmissionOptions) {
   }
 
   function drain() {
-    while (inFlight < options.maxInFlight && queue.length > 0) {
+    while (inFlight < limit && queue.length > 0) {
       const next = queue.shift()!;
       if (next.done) continue;
       next.done = true;
@@ -99,8 +142,8 @@ export function createAdmission(options: AdmissionOptions) {
   }
 
   function admit(req: IncomingMessage, res: ServerResponse, run: () => void): void {
-    if (inFlight < options.maxInFlight && queue.length === 0) return start(res, run);
-    const predictedWait = serviceMs * ((queue.length + 1) / options.maxInFlight);
+    if (inFlight < limit && queue.length === 0) return start(res, run);
+    const predictedWait = serviceMs * ((queue.length + 1) / limit);
     if (queue.length >= options.maxQueue || predictedWait > options.queueTimeoutMs) return refuse(req, res);
     const waiter: Waiter = {
       res,
@@ -127,6 +170,6 @@ export function createAdmission(options: AdmissionOptions) {
     admit,
     /** Answers 503 + Retry-After now (e.g. a reader who waited too long for a shared render). */
     refuse,
-    stats: (): AdmissionStats => ({ inFlight, queued: queue.length, ...stats }),
+    stats: (): AdmissionStats => ({ inFlight, limit, queued: queue.length, ...stats }),
   };
 }

@@ -133,6 +133,51 @@ describe("admission control", () => {
   });
 });
 
+describe("adaptive admission", () => {
+  it("admits less while CPU-bound work makes the event loop late, and more again once it is not", async () => {
+    // Each request of the first phase holds the thread in five 15 ms slices (a render, interleaved
+    // with the others in flight); of the second it waits 150 ms without holding it (a database
+    // round trip).
+    let mode: "cpu" | "io" = "cpu";
+    const handler = async (_req: IncomingMessage, res: ServerResponse) => {
+      if (mode === "cpu") {
+        for (let slice = 0; slice < 5; slice++) {
+          const until = performance.now() + 15;
+          while (performance.now() < until);
+          await new Promise((r) => setImmediate(r));
+        }
+        res.writeHead(200).end("cpu");
+      } else setTimeout(() => res.writeHead(200).end("io"), 150);
+    };
+    const { parley, port } = await start(handler, { admission: { maxInFlight: 8, minInFlight: 1, targetLagMs: 20, maxQueue: 0, queueTimeoutMs: 50, retryAfterSeconds: 2 } });
+    const loadFor = async (ms: number) => {
+      const end = Date.now() + ms;
+      const replies: Reply[] = [];
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (Date.now() < end) replies.push(await send(port, "/page"));
+        }),
+      );
+      return replies;
+    };
+    let lowest = parley.admission.stats().limit;
+    const watch = setInterval(() => (lowest = Math.min(lowest, parley.admission.stats().limit)), 10);
+    const cpu = await loadFor(1_500);
+    clearInterval(watch);
+    expect(lowest).toBeLessThanOrEqual(2);
+    const refused = cpu.filter((r) => r.status === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((r) => r.headers["retry-after"] === "2")).toBe(true);
+    expect(cpu.some((r) => r.status === 200)).toBe(true);
+
+    mode = "io";
+    const io = await loadFor(2_500);
+    // No lag: the bound climbs back while the gate is full.
+    expect(parley.admission.stats().limit).toBeGreaterThanOrEqual(4);
+    expect(io.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+  });
+});
+
 describe("client address", () => {
   const echo = (req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(200, { "content-type": "text/plain" }).end(String(req.headers["x-parley-client-address"]));
