@@ -200,12 +200,13 @@ async function main() {
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
-  if (process.env.PARLEY_DEBUG_LAG) {
+  if (process.env.ADMISSION_LOG === "1") {
+    // Diagnostics: the event loop's delay and the admission gate, every second, on stderr.
     const { monitorEventLoopDelay } = await import("node:perf_hooks");
     const h = monitorEventLoopDelay({ resolution: 5 });
     h.enable();
     setInterval(() => {
-      console.error(`[lag] p50 ${(h.percentile(50) / 1e6).toFixed(0)} p99 ${(h.percentile(99) / 1e6).toFixed(0)} max ${(h.max / 1e6).toFixed(0)} ms; ${JSON.stringify(parley.admission.stats())}`);
+      console.error(`[admission] event-loop delay p50 ${(h.percentile(50) / 1e6).toFixed(0)} p99 ${(h.percentile(99) / 1e6).toFixed(0)} max ${(h.max / 1e6).toFixed(0)} ms; ${JSON.stringify(parley.admission.stats())}`);
       h.reset();
     }, 1000).unref();
   }
