@@ -12,7 +12,7 @@
 
 type Entry = { html: string; at: number };
 
-const maxAgeMs = 60_000;
+const maxAgeMs = 10_000;
 const maxBytes = 64 * 1024 * 1024;
 const store: Map<string, Entry> = ((globalThis as { __parleyServerHtml?: Map<string, Entry> }).__parleyServerHtml ??= new Map());
 let bytes = 0;
@@ -26,9 +26,9 @@ function sweep(now: number) {
 }
 
 /**
- * Keeps `html` for this request's HTML render and returns the token that names it (UUID). Entries
- * live at most 60 s and 64 MiB in total (oldest dropped first): a render that never comes (an RSC
- * request, an aborted one) leaks nothing.
+ * Keeps `html` for this request's HTML render and returns the token that names it (UUID). An entry
+ * is dropped when read; one never read (an aborted render) lives at most 10 s, and all at most
+ * 64 MiB (oldest dropped first), so a burst of renders leaves nothing behind.
  */
 export function putServerHtml(html: string): string {
   const now = Date.now();
@@ -39,7 +39,14 @@ export function putServerHtml(html: string): string {
   return token;
 }
 
-/** The HTML stored under `token` by this process, or undefined (never in the browser). */
+/**
+ * The HTML stored under `token` by this process, or undefined (never in the browser). Reading takes
+ * it: the one HTML render of the request reads it once.
+ */
 export function readServerHtml(token: string): string | undefined {
-  return store.get(token)?.html;
+  const entry = store.get(token);
+  sweep(Date.now());
+  if (!entry) return undefined;
+  if (store.delete(token)) bytes -= entry.html.length;
+  return entry.html;
 }
