@@ -14,14 +14,17 @@ type Entry = { html: string; at: number };
 
 const maxAgeMs = 10_000;
 const maxBytes = 64 * 1024 * 1024;
-const store: Map<string, Entry> = ((globalThis as { __parleyServerHtml?: Map<string, Entry> }).__parleyServerHtml ??= new Map());
-let bytes = 0;
+// Shared through globalThis, counter included: the server component that puts and the client
+// component that reads are bundled into different chunks, each with its own copy of this module.
+type Store = { entries: Map<string, Entry>; bytes: number };
+const shared: Store = ((globalThis as { __parleyServerHtml?: Store }).__parleyServerHtml ??= { entries: new Map(), bytes: 0 });
+const store = shared.entries;
 
 function sweep(now: number) {
   for (const [token, entry] of store) {
-    if (now - entry.at < maxAgeMs && bytes <= maxBytes) break;
+    if (now - entry.at < maxAgeMs && shared.bytes <= maxBytes) break;
     store.delete(token);
-    bytes -= entry.html.length;
+    shared.bytes -= entry.html.length;
   }
 }
 
@@ -35,7 +38,7 @@ export function putServerHtml(html: string): string {
   sweep(now);
   const token = crypto.randomUUID();
   store.set(token, { html, at: now });
-  bytes += html.length;
+  shared.bytes += html.length;
   return token;
 }
 
@@ -47,6 +50,6 @@ export function readServerHtml(token: string): string | undefined {
   const entry = store.get(token);
   sweep(Date.now());
   if (!entry) return undefined;
-  if (store.delete(token)) bytes -= entry.html.length;
+  if (store.delete(token)) shared.bytes -= entry.html.length;
   return entry.html;
 }
