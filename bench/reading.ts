@@ -3,8 +3,9 @@
 // run. The text of the 50-page draft is built from real public statements in the Pol.is open data
 // (../shared/datasets/polis, CC BY 4.0, The Computational Democracy Project).
 //
-// 1. throughput of the static file, the 50-page reading view and the home page (autocannon, the
-//    connection count giving the most throughput for the reading view = "peak");
+// 1. throughput of the static file, the 50-page reading view and the home page (autocannon with
+//    BENCH_AUTOCANNON_WORKERS threads, default 2: see `load`; the connection count giving the most
+//    throughput for the reading view = "peak"), and the static/reading pair with one thread;
 // 2. p99 of each page at 70 % of its own peak rate;
 // 3. a burst at 10x the peak's connections for BENCH_BURST_SECONDS: half anonymous readers (cached),
 //    half signed-in readers (a valid session cookie: every request renders).
@@ -62,8 +63,17 @@ function buildDraft(pages: number, pool: string[]): string {
 
 type Run = { connections: number; rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
-async function load(url: string, connections: number, duration: number, overallRate?: number): Promise<Run> {
-  const r = await autocannon({ url, connections, duration, headers: browser, ...(overallRate ? { overallRate } : {}) });
+// autocannon's threads. One thread was the bottleneck on the reading view, not the server: it keeps
+// every response body as a string, and UTF-8-decoding ~90 KB of gzip bytes a response took 74 % of
+// its CPU, while the server was 17 % busy (measured here). Two threads measure the server; the run
+// also prints the one-thread figures side by side.
+const autocannonWorkers = Number(process.env.BENCH_AUTOCANNON_WORKERS ?? 2);
+
+async function load(url: string, connections: number, duration: number, overallRate?: number, workers = autocannonWorkers): Promise<Run> {
+  // With workers, autocannon splits the connections between them but gives each the whole rate.
+  const threads = workers > 1 ? { workers } : {};
+  const rate = overallRate ? { overallRate: Math.max(1, Math.round(overallRate / Math.max(1, workers))) } : {};
+  const r = await autocannon({ url, connections, duration, headers: browser, ...threads, ...rate });
   return { connections, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
@@ -146,6 +156,11 @@ async function main() {
     const reading70 = await load(reading, peak!.connections, seconds, Math.round(readingPeak.rps * 0.7));
     const home70 = await load(home, peak!.connections, seconds, Math.round(homePeak.rps * 0.7));
     const ratio = (r: Run) => Number((r.rps / staticRun.rps).toFixed(2));
+    // The same two at one autocannon thread, for comparison (not a goal).
+    const staticOneThread = await load(staticUrl, 50, seconds, undefined, 1);
+    const readingOneThread = await load(reading, peak!.connections, seconds, undefined, 1);
+    const oneThreadRatio = Number((readingOneThread.rps / staticOneThread.rps).toFixed(2));
+    console.log(`with one autocannon thread: static ${staticOneThread.rps} req/s, reading view ${readingOneThread.rps} req/s (${oneThreadRatio}x)`);
     console.log(`reading view: ${readingPeak.rps} req/s at ${peak!.connections} connections (${ratio(readingPeak)}x static); at 70 %: p99 ${reading70.p99} ms, p50 ${reading70.p50} ms`);
     console.log(`home page: ${homePeak.rps} req/s (${ratio(homePeak)}x static); at 70 %: p99 ${home70.p99} ms, p50 ${home70.p50} ms`);
 
@@ -169,8 +184,10 @@ async function main() {
     const result = {
       bench: "reading",
       draft: { words: version.wordCount, blocks: version._count.blocks, htmlKiB: Math.round(html.length / 1024), rscPayloadKiB: Math.round(payloadBytes / 1024), paragraphTextInPayload: textInPayload },
+      autocannonWorkers,
       static: { path: script, kib: Math.round(staticBytes / 1024), rps: staticRun.rps },
       reading: { peakConnections: peak!.connections, rps: readingPeak.rps, ratioToStatic: ratio(readingPeak), p99At70: reading70.p99, errors: readingPeak.errors + reading70.errors, non2xx: readingPeak.non2xx + reading70.non2xx },
+      oneAutocannonThread: { staticRps: staticOneThread.rps, readingRps: readingOneThread.rps, ratio: oneThreadRatio },
       home: { rps: homePeak.rps, ratioToStatic: ratio(homePeak), p99At70: home70.p99, errors: homePeak.errors + home70.errors, non2xx: homePeak.non2xx + home70.non2xx },
       burst: { connections: burstConnections, seconds: burstSeconds, ...mixed },
       burstAgainstDoNothingServer: { okP99: floor.okP99, refusedP99: floor.refusedP99, requests: floor.requests },
