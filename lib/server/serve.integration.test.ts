@@ -254,11 +254,23 @@ describe("anonymous reading cache", () => {
     const invalidation = startInvalidation(process.env.DATABASE_URL!, () => cache.invalidate(), 0, (listening) => cache.setListening(listening));
     try {
       await until(() => cache.stats().listening);
-      await send(port, "/drafts/OECD-1");
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      // Older than ttlMs, nothing changed: still served from the cache, no render.
-      expect((await send(port, "/drafts/OECD-1")).headers["x-parley-cache"]).toBe("hit");
-      expect(r.renders).toHaveLength(1);
+      // Older than ttlMs, nothing changed: still served from the cache, no render. (Other test files
+      // write to this database at the same time, and every process hears their changes too: a
+      // window in which one arrived says nothing, and is tried again.)
+      let served: string | string[] | undefined;
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const heard = cache.stats().invalidations;
+        const rendered = r.renders.length;
+        await send(port, "/drafts/OECD-1");
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        served = (await send(port, "/drafts/OECD-1")).headers["x-parley-cache"];
+        if (cache.stats().invalidations !== heard) continue;
+        expect(served).toBe("hit");
+        expect(r.renders.length - rendered).toBeLessThanOrEqual(1);
+        break;
+      }
+      expect(served).toBe("hit");
+      const renders = r.renders.length;
 
       // The scheduler closes a draft whose time has come (no request involved): every process hears it.
       const org = await seedOrganisation(prisma, { slug: `cache-${Date.now()}`, name: "Cache test", description: "", referencePrefix: "CACHE" });
@@ -267,7 +279,7 @@ describe("anonymous reading cache", () => {
       expect((await applyScheduledTransitions()).closed).toBeGreaterThanOrEqual(1);
       await until(() => cache.stats().invalidations > invalidations);
       expect((await send(port, "/drafts/OECD-1")).headers["x-parley-cache"]).toBeUndefined();
-      expect(r.renders).toHaveLength(2);
+      expect(r.renders.length).toBe(renders + 1);
 
       // The listening connection is killed: the short TTL applies again.
       const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
