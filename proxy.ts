@@ -30,14 +30,14 @@ export function contentSecurityPolicy(nonce: string, frameAncestors: string, dev
   ].join("; ");
 }
 
-// Every request first passes the bad-bytes guard (400 for NUL, control characters, malformed
-// encoding). Every page then gets a fresh nonce and its CSP. The embeddable survey page may be
+// Every page request first passes the bad-bytes guard (400 for NUL, control characters, malformed
+// encoding; API requests pass the same guard in the server entry, lib/server/serve.ts, which the
+// matcher below leaves them to). Every page then gets a fresh nonce and its CSP. The embeddable survey page may be
 // framed by any site and renders without the site's header and footer: the root layout reads
 // `x-parley-embed`; `x-parley-flight` marks a React Server Components request. (Nothing here is an access decision; access is checked by each page.)
 export function proxy(request: NextRequest) {
   const refused = guardRequest(request.nextUrl, request.headers);
   if (refused) return refused;
-  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const embed = /^\/s\/[^/]+\/embed\/?$/.test(request.nextUrl.pathname);
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, embed ? "*" : "'self'", process.env.NODE_ENV === "development");
@@ -55,4 +55,4 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: "/((?!_next/static|_next/image|favicon.ico).*)" };
+export const config = { matcher: "/((?!api/|_next/static|_next/image|favicon.ico).*)" };

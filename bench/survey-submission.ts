@@ -49,9 +49,11 @@ export async function findPeak(url: string): Promise<Run> {
 
 /**
  * The floor: the same validation and the same transaction (idempotency lookup, response, answers,
- * and, with `tallies` (the transaction since the running tallies), the per-cell tallies incremented with
- * upsert into one of 16 shards), with nothing else around it. Without `tallies` it is the transaction
- * the app ran before them (main 8d70295), the floor for that build.
+ * and, with `tallies` (today's transaction: since the running tallies, and since receipts), the
+ * response's tracking number from the sequence "SurveyTrackingNumber_seq" (formatted as the app
+ * formats it, lib/receipts/issue-receipt.ts) and the per-cell tallies incremented with upsert into
+ * one of 16 shards), with nothing else around it. Without `tallies` it is the transaction the app
+ * ran before them (main 8d70295), the floor for that build.
  */
 export function startFloor(url: string, port: number, options: { tallies: boolean } = { tallies: true }) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -70,7 +72,20 @@ export function startFloor(url: string, port: number, options: { tallies: boolea
       if (!checked.ok) return void res.writeHead(422).end();
       const id = randomUUID();
       await client.query("BEGIN");
-      await client.query(`INSERT INTO "SurveyResponse" (id, "surveyId", "deviceToken", "idempotencyKey", country, "ageBand", language, "definitionVersion") VALUES ($1,$2,$3,$4,'KE','25-34','en',$5)`, [id, survey.id, device, key, survey.definitionVersion]);
+      let trackingNumber: string | null = null;
+      if (options.tallies) {
+        const docket = slug.toUpperCase();
+        trackingNumber = (
+          await client.query(
+            `INSERT INTO "SurveyResponse" (id, "surveyId", "deviceToken", "idempotencyKey", country, "ageBand", language, "definitionVersion", "trackingNumber")
+             SELECT $1,$2,$3,$4,'KE','25-34','en',$5, $6 || '-S-' || lpad(last::text, greatest(6, length(last::text)), '0') FROM (SELECT nextval('"SurveyTrackingNumber_seq"') AS last) s
+             RETURNING "trackingNumber"`,
+            [id, survey.id, device, key, survey.definitionVersion, docket],
+          )
+        ).rows[0].trackingNumber;
+      } else {
+        await client.query(`INSERT INTO "SurveyResponse" (id, "surveyId", "deviceToken", "idempotencyKey", country, "ageBand", language, "definitionVersion") VALUES ($1,$2,$3,$4,'KE','25-34','en',$5)`, [id, survey.id, device, key, survey.definitionVersion]);
+      }
       const values: unknown[] = [];
       const tuples = checked.rows.map((r, i) => {
         values.push(randomUUID(), id, survey.id, r.questionId, r.option ?? null, r.rank ?? null, r.number ?? null, r.text ?? null);
@@ -96,7 +111,7 @@ export function startFloor(url: string, port: number, options: { tallies: boolea
       );
       }
       await client.query("COMMIT");
-      res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id }));
+      res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id, trackingNumber }));
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
       res.writeHead(500).end(String(error));

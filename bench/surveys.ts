@@ -18,6 +18,9 @@ const appPort = 3192;
 const floorPort = 3193;
 const slug = benchSurveySlug;
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
+// BENCH_SURVEYS_MILLION=0 skips the results-over-1,000,000-responses half (for quick iterations on
+// the submission path); by default everything runs.
+const million = process.env.BENCH_SURVEYS_MILLION !== "0";
 
 async function main() {
   if (!process.env.TEST_DATABASE_URL && !process.env.DATABASE_URL) throw new Error("Set TEST_DATABASE_URL (or DATABASE_URL) to a local PostgreSQL server.");
@@ -64,68 +67,70 @@ async function main() {
       ratioToFloor: Number((appPeak.rps / floorPeak.rps).toFixed(2)),
     });
 
-    // 1,000,000 responses (9 answers each), inserted set-wise, then the results page.
-    const t0 = performance.now();
-    const survey = await client.survey.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-    for (let batch = 0; batch < 10; batch++) {
-      const from = batch * 100_000 + 1;
-      const to = from + 99_999;
-      await client.$executeRawUnsafe(`
-        INSERT INTO "SurveyResponse" (id, "surveyId", "deviceToken", "idempotencyKey", "stakeholderGroup", country, "ageBand", language, "definitionVersion", "createdAt")
-        SELECT 'r' || g, '${survey.id}', 'd' || g, 'k' || g, (ARRAY['GOVERNMENT','CIVIL_SOCIETY','ACADEMIA','PRIVATE_SECTOR','INDIVIDUAL'])[1 + g % 5]::"StakeholderGroup",
-               (ARRAY['KE','BR','IN','FR','US','CN','EG','RU'])[1 + g % 8], (ARRAY['18-24','25-34','35-44','45-54'])[1 + g % 4], 'en', 1, now() - ((g % 60) || ' days')::interval
-        FROM generate_series(${from}, ${to}) g`);
-      await client.$executeRawUnsafe(`
-        INSERT INTO "SurveyAnswer" (id, "responseId", "surveyId", "questionId", option, rank, number, text)
-        SELECT 'a' || g || '-' || q, 'r' || g, '${survey.id}', q,
-               CASE q WHEN 'track' THEN (ARRAY['yes','no','unsure'])[1 + g % 3] WHEN 'priorities' THEN (ARRAY['climate','health','education','rights','peace'])[1 + g % 5]
-                      WHEN 'where' THEN (ARRAY['KE','BR','IN','FR','US','CN','EG','RU'])[1 + g % 8] END,
-               NULL,
-               CASE q WHEN 'cooperation' THEN 1 + g % 5 WHEN 'hope' THEN g % 11 END,
-               CASE q WHEN 'one_thing' THEN (ARRAY['listen to young people','fund education','act on climate now','end corruption'])[1 + g % 4] END
-        FROM generate_series(${from}, ${to}) g, unnest(ARRAY['track','priorities','where','cooperation','hope','one_thing']) q`);
-    }
-    figures.seedMillionSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
-    // The bulk load bypassed the submission path: rebuild the tallies it would have maintained.
-    const t1 = performance.now();
-    for (const sql of rebuildTalliesSql(survey.id)) await client.$executeRawUnsafe(sql);
-    figures.rebuildTalliesSeconds = Number(((performance.now() - t1) / 1000).toFixed(1));
-    for (const table of ["SurveyResponse", "SurveyAnswer", "SurveyResponseTally", "SurveyAnswerTally"]) await client.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
-    figures.storedResponses = await client.surveyResponse.count({ where: { surveyId: survey.id } });
+    if (million) {
+      // 1,000,000 responses (9 answers each), inserted set-wise, then the results page.
+      const t0 = performance.now();
+      const survey = await client.survey.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+      for (let batch = 0; batch < 10; batch++) {
+        const from = batch * 100_000 + 1;
+        const to = from + 99_999;
+        await client.$executeRawUnsafe(`
+          INSERT INTO "SurveyResponse" (id, "surveyId", "deviceToken", "idempotencyKey", "stakeholderGroup", country, "ageBand", language, "definitionVersion", "createdAt")
+          SELECT 'r' || g, '${survey.id}', 'd' || g, 'k' || g, (ARRAY['GOVERNMENT','CIVIL_SOCIETY','ACADEMIA','PRIVATE_SECTOR','INDIVIDUAL'])[1 + g % 5]::"StakeholderGroup",
+                 (ARRAY['KE','BR','IN','FR','US','CN','EG','RU'])[1 + g % 8], (ARRAY['18-24','25-34','35-44','45-54'])[1 + g % 4], 'en', 1, now() - ((g % 60) || ' days')::interval
+          FROM generate_series(${from}, ${to}) g`);
+        await client.$executeRawUnsafe(`
+          INSERT INTO "SurveyAnswer" (id, "responseId", "surveyId", "questionId", option, rank, number, text)
+          SELECT 'a' || g || '-' || q, 'r' || g, '${survey.id}', q,
+                 CASE q WHEN 'track' THEN (ARRAY['yes','no','unsure'])[1 + g % 3] WHEN 'priorities' THEN (ARRAY['climate','health','education','rights','peace'])[1 + g % 5]
+                        WHEN 'where' THEN (ARRAY['KE','BR','IN','FR','US','CN','EG','RU'])[1 + g % 8] END,
+                 NULL,
+                 CASE q WHEN 'cooperation' THEN 1 + g % 5 WHEN 'hope' THEN g % 11 END,
+                 CASE q WHEN 'one_thing' THEN (ARRAY['listen to young people','fund education','act on climate now','end corruption'])[1 + g % 4] END
+          FROM generate_series(${from}, ${to}) g, unnest(ARRAY['track','priorities','where','cooperation','hope','one_thing']) q`);
+      }
+      figures.seedMillionSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
+      // The bulk load bypassed the submission path: rebuild the tallies it would have maintained.
+      const t1 = performance.now();
+      for (const sql of rebuildTalliesSql(survey.id)) await client.$executeRawUnsafe(sql);
+      figures.rebuildTalliesSeconds = Number(((performance.now() - t1) / 1000).toFixed(1));
+      for (const table of ["SurveyResponse", "SurveyAnswer", "SurveyResponseTally", "SurveyAnswerTally"]) await client.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
+      figures.storedResponses = await client.surveyResponse.count({ where: { surveyId: survey.id } });
 
-    const app2 = spawn(process.execPath, [path.join(root, "lib/cli/start.mjs")], { cwd: root, env: { ...process.env, DATABASE_URL: db.url, PORT: String(appPort), DRAFT_SCHEDULER_INTERVAL_MS: "0" }, stdio: "ignore" });
-    try {
-      await waitForHealth(`http://localhost:${appPort}`);
-      // Warm the server itself (first render, connections) on another page, so the first results
-      // request measures the aggregation.
-      await (await fetch(`http://localhost:${appPort}/s/${slug}`)).text();
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now();
-        const res = await fetch(`http://localhost:${appPort}/s/${slug}/results`);
-        await res.text();
-        if (!res.ok) throw new Error(`results: ${res.status}`);
-        times.push(performance.now() - t);
+      const app2 = spawn(process.execPath, [path.join(root, "lib/cli/start.mjs")], { cwd: root, env: { ...process.env, DATABASE_URL: db.url, PORT: String(appPort), DRAFT_SCHEDULER_INTERVAL_MS: "0" }, stdio: "ignore" });
+      try {
+        await waitForHealth(`http://localhost:${appPort}`);
+        // Warm the server itself (first render, connections) on another page, so the first results
+        // request measures the aggregation.
+        await (await fetch(`http://localhost:${appPort}/s/${slug}`)).text();
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const t = performance.now();
+          const res = await fetch(`http://localhost:${appPort}/s/${slug}/results`);
+          await res.text();
+          if (!res.ok) throw new Error(`results: ${res.status}`);
+          times.push(performance.now() - t);
+        }
+        const filtered: number[] = [];
+        for (const query of ["group=ACADEMIA", "country=KE&ageBand=25-34", "group=ACADEMIA"]) {
+          const t = performance.now();
+          const res = await fetch(`http://localhost:${appPort}/s/${slug}/results?${query}`);
+          await res.text();
+          if (!res.ok) throw new Error(`results: ${res.status}`);
+          filtered.push(performance.now() - t);
+        }
+        figures.resultsMillionColdMs = Math.round(times[0]!);
+        figures.resultsMillionMs = Math.round([...times].sort((a, b) => a - b)[2]!);
+        figures.resultsMillionFilteredMs = Math.round(filtered[0]!);
+        figures.resultsMillionTwoFiltersMs = Math.round(filtered[1]!);
+        figures.resultsMillionFilteredCachedMs = Math.round(filtered[2]!);
+        console.log(
+          `results page over ${figures.storedResponses} responses: first (computed) ${figures.resultsMillionColdMs} ms, median of 5 (cached) ${figures.resultsMillionMs} ms, a new filter (computed) ${figures.resultsMillionFilteredMs} ms, two filters (computed) ${figures.resultsMillionTwoFiltersMs} ms, the first filter again (cached) ${figures.resultsMillionFilteredCachedMs} ms; seeding took ${figures.seedMillionSeconds} s, rebuilding the tallies ${figures.rebuildTalliesSeconds} s`,
+        );
+      } finally {
+        app2.kill("SIGTERM");
+        await new Promise((r) => app2.once("exit", r));
       }
-      const filtered: number[] = [];
-      for (const query of ["group=ACADEMIA", "country=KE&ageBand=25-34", "group=ACADEMIA"]) {
-        const t = performance.now();
-        const res = await fetch(`http://localhost:${appPort}/s/${slug}/results?${query}`);
-        await res.text();
-        if (!res.ok) throw new Error(`results: ${res.status}`);
-        filtered.push(performance.now() - t);
-      }
-      figures.resultsMillionColdMs = Math.round(times[0]!);
-      figures.resultsMillionMs = Math.round([...times].sort((a, b) => a - b)[2]!);
-      figures.resultsMillionFilteredMs = Math.round(filtered[0]!);
-      figures.resultsMillionTwoFiltersMs = Math.round(filtered[1]!);
-      figures.resultsMillionFilteredCachedMs = Math.round(filtered[2]!);
-      console.log(
-        `results page over ${figures.storedResponses} responses: first (computed) ${figures.resultsMillionColdMs} ms, median of 5 (cached) ${figures.resultsMillionMs} ms, a new filter (computed) ${figures.resultsMillionFilteredMs} ms, two filters (computed) ${figures.resultsMillionTwoFiltersMs} ms, the first filter again (cached) ${figures.resultsMillionFilteredCachedMs} ms; seeding took ${figures.seedMillionSeconds} s, rebuilding the tallies ${figures.rebuildTalliesSeconds} s`,
-      );
-    } finally {
-      app2.kill("SIGTERM");
-      await new Promise((r) => app2.once("exit", r));
     }
   } finally {
     if (app.exitCode === null) app.kill("SIGTERM");

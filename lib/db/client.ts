@@ -1,10 +1,11 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseMode, env } from "@/lib/env";
 import { noteDatabaseOutcome } from "./availability";
 
-function createClient(): PrismaClient {
+function createPool(): pg.Pool {
   if (!env.DATABASE_URL) {
     throw new Error(
       "DATABASE_URL is not set. Start Parley with `npm start` (it starts the embedded database) " +
@@ -14,7 +15,14 @@ function createClient(): PrismaClient {
   // The embedded PGlite server multiplexes one backend; statements from several connections can
   // interleave mid-protocol, so the app keeps a single connection to it.
   const max = env.DATABASE_POOL_MAX ?? (databaseMode === "embedded" ? 1 : 10);
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max, ...connectionLimits() });
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max, ...connectionLimits() });
+  // An idle connection that fails (server restart) must not crash the process; the next query reconnects.
+  pool.on("error", () => undefined);
+  return pool;
+}
+
+function createClient(pool: pg.Pool): PrismaClient {
+  const adapter = new PrismaPg(pool);
   // Every operation reports whether the database answered, so a page that fails during an outage
   // is answered 503 + Retry-After by the server entry (lib/db/availability.ts), not 500.
   return new PrismaClient({ adapter }).$extends({
@@ -51,10 +59,34 @@ export function connectionLimits() {
 }
 
 // One client per process: Next's dev server reloads modules, so keep it on globalThis.
-const globalForPrisma = globalThis as unknown as { parleyPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { parleyPrisma?: PrismaClient; parleyPool?: pg.Pool };
+
+function pool(): pg.Pool {
+  return (globalForPrisma.parleyPool ??= createPool());
+}
 
 function client(): PrismaClient {
-  return (globalForPrisma.parleyPrisma ??= createClient());
+  return (globalForPrisma.parleyPrisma ??= createClient(pool()));
+}
+
+/**
+ * One SQL statement on the pool under the shared Prisma client (the same connections, limits and
+ * outage bookkeeping), without Prisma's query engine: for a hot path that is a single raw statement
+ * already (e.g. an anonymous survey answer, lib/surveys/submit-response.ts), where Prisma's
+ * per-query work costs more than the statement. Values are sent as node-postgres parameters; rows
+ * come back as node-postgres parses them (int4 → number, int8/numeric → string, timestamptz → Date).
+ * @param statement a Prisma.sql template (its PostgreSQL text and values are used)
+ * @throws the node-postgres error (SQLSTATE in `code`, e.g. 23505, 57014)
+ */
+export async function rawStatement<T>(statement: { text: string; values: unknown[] }): Promise<T[]> {
+  try {
+    const result = await pool().query(statement.text, statement.values);
+    noteDatabaseOutcome();
+    return result.rows as T[];
+  } catch (error) {
+    noteDatabaseOutcome(error);
+    throw error;
+  }
 }
 
 /**

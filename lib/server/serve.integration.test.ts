@@ -343,6 +343,20 @@ describe("edge rules", () => {
     expect((await send(port, "/drafts/OECD-1", { method: "POST", headers: { origin: "http://parley.example" } })).status).toBe(200);
   });
 
+  it("refuses bad bytes in an API path or query with a localised JSON 400 before the framework sees them (pages: proxy.ts)", async () => {
+    const { port } = await start(ok);
+    for (const path of ["/api/v1/drafts/%00", "/api/v1/drafts/%FF", "/api/v1/drafts?q=a%00b"]) {
+      const reply = await send(port, path, { headers: { "accept-language": "fr" } });
+      expect(reply.status, path).toBe(400);
+      expect(reply.headers["content-language"]).toBe("fr");
+      expect(reply.headers["content-security-policy"]).toContain("default-src 'none'");
+      expect(JSON.parse(reply.body).error.code).toBe("bad_request");
+    }
+    expect((await send(port, "/api/v1/drafts/OECD-1?q=caf%C3%A9")).status).toBe(200);
+    // Pages are left to proxy.ts (which the production build runs for them).
+    expect((await send(port, "/drafts/%00")).status).toBe(200);
+  });
+
   it("over HTTPS sends HSTS and marks every cookie Secure", async () => {
     const { port } = await start(ok, { publicUrl: "https://parley.example" });
     const reply = await send(port, "/");

@@ -11,6 +11,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import path from "node:path";
 import { databaseRecentlyUnavailable } from "../db/availability";
+import { guardRequest } from "../http/request-guard";
 import { createAdmission, admissionOptionsFromEnv, type AdmissionOptions } from "./admission";
 import { setClientAddress, trustedHops } from "./forwarded";
 import { startInvalidation, type Invalidation } from "./invalidation";
@@ -88,6 +89,35 @@ function outageIsUnavailable(res: ServerResponse, retryAfterSeconds: number) {
   }) as typeof res.writeHead;
 }
 
+/**
+ * The bad-bytes guard (lib/http/request-guard.ts) for API requests, here rather than in Next's proxy
+ * (proxy.ts, whose matcher leaves /api/ out): the proxy does nothing else for the API, and running
+ * it costs every API call a middleware pass (a notable share of a cheap write's CPU time).
+ * @returns the 400 to send, or null to let the request through.
+ */
+function badApiRequest(req: IncomingMessage): Response | null {
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", "http://localhost");
+  } catch {
+    url = new URL("http://localhost/api/%");
+  }
+  const get = (name: string) => {
+    const value = req.headers[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+  };
+  return guardRequest(url, { get } as Headers);
+}
+
+async function sendRefusal(refused: Response, res: ServerResponse) {
+  const body = await refused.text();
+  res.writeHead(refused.status, { ...Object.fromEntries(refused.headers), ...apiSecurityHeaders, "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+// What next.config.js adds to API responses (the guard's 400 no longer passes through Next).
+const apiSecurityHeaders = { "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'", "x-content-type-options": "nosniff" };
+
 /** Paths always served, whatever the load: health/readiness and the build's static files. */
 function alwaysAdmitted(url: string): boolean {
   return url.startsWith("/api/health") || url.startsWith("/_next/static/");
@@ -124,6 +154,10 @@ export function createParleyListener(options: ParleyServerOptions) {
       res.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(body) });
       res.end(body);
       return;
+    }
+    if (url.startsWith("/api/")) {
+      const refused = badApiRequest(req);
+      if (refused) return void sendRefusal(refused, res);
     }
     if (alwaysAdmitted(url)) return handle(req, res);
 

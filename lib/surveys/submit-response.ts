@@ -2,7 +2,7 @@ import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/authz/permissions";
 import { assertNotSuspended } from "@/lib/comments/participation";
-import { prisma } from "@/lib/db/client";
+import { prisma, rawStatement } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, ConflictError, FieldError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -209,7 +209,8 @@ async function insertResponse(survey: CachedSurvey, actor: Actor | null, input: 
            (SELECT id FROM receipt_mail) AS "receiptEmailId"`;
   type Outcome = { existingId: string | null; existingStatus: string | null; status: string | null; count: number | null; trackingNumber: string | null; receiptEmailId: string | null };
   // A signed-in respondent's receipt email gets its delivery job in the same transaction
-  // (lib/jobs/outbox.ts); anonymous answers (no email) stay one statement.
+  // (lib/jobs/outbox.ts); anonymous answers (no email) stay one statement, sent straight to the
+  // pool under Prisma (one round trip, without Prisma's per-query work: the viral-day path).
   const store = actor
     ? () =>
         prisma.$transaction(async (tx) => {
@@ -217,7 +218,7 @@ async function insertResponse(survey: CachedSurvey, actor: Actor | null, input: 
           if (outcome?.receiptEmailId) await queueDeliveries(tx, [outcome.receiptEmailId]);
           return outcome;
         })
-    : async () => (await prisma.$queryRaw<Outcome[]>(statement))[0];
+    : async () => (await rawStatement<Outcome>(statement))[0];
 
   for (let attempt = 0; ; attempt++) {
     try {
@@ -246,10 +247,12 @@ async function forgetOldWindows() {
 
 function isUniqueViolation(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return true;
+  if ((error as { code?: unknown })?.code === "23505") return true;
   // Raw statements report the PostgreSQL code (23505) in the message.
   return /\b23505\b|unique constraint/i.test(String((error as { message?: string })?.message ?? ""));
 }
 
 function isDeadlock(error: unknown): boolean {
+  if ((error as { code?: unknown })?.code === "40P01") return true;
   return /\b40P01\b|deadlock detected/i.test(String((error as { message?: string })?.message ?? ""));
 }
