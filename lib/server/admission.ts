@@ -20,7 +20,7 @@ export type AdmissionOptions = {
    * running exceeds this target, raised by one per window in which the gate is full and the delay
    * stays within it.
    */
-  targetLagMs?: number;
+  targetLagMs?: number; // default 50 ms: what browsers count as a "long task" (the RAIL budget)
   /** The least the adaptive bound goes down to. */
   minInFlight?: number;
 };
@@ -38,7 +38,7 @@ export function admissionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): A
     maxQueue: int("ADMISSION_MAX_QUEUE", 64, 0),
     queueTimeoutMs: int("ADMISSION_QUEUE_TIMEOUT_MS", 50, 1),
     retryAfterSeconds: int("ADMISSION_RETRY_AFTER_SECONDS", 1, 1),
-    targetLagMs: int("ADMISSION_TARGET_LAG_MS", 30, 0),
+    targetLagMs: int("ADMISSION_TARGET_LAG_MS", 50, 0),
     minInFlight: int("ADMISSION_MIN_IN_FLIGHT", 4, 1),
   };
 }
