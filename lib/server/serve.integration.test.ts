@@ -246,6 +246,22 @@ describe("anonymous reading cache", () => {
     expect(notified).toBe(1);
   });
 
+  it("is not invalidated by survey answers, which no cached page shows", async () => {
+    const r = renderingHandler();
+    let notified = 0;
+    const { port } = await start(r.handler, { cache, onWrite: () => notified++ });
+    await send(port, "/");
+    for (const path of ["/api/v1/surveys/un75/responses", "/s/un75", "/s/un75/embed"]) {
+      await send(port, path, { method: "POST" });
+      expect((await send(port, "/")).headers["x-parley-cache"]).toBe("hit");
+    }
+    expect(notified).toBe(0);
+    // A write to the survey itself (its editor) is not an answer.
+    await send(port, "/api/v1/surveys/un75", { method: "POST" });
+    expect((await send(port, "/")).headers["x-parley-cache"]).toBeUndefined();
+    expect(notified).toBe(1);
+  });
+
   it("keeps an unchanged page while it hears every process's changes; a scheduled closing or a lost connection ends that", async () => {
     const r = renderingHandler();
     const short = { ttlMs: 100, listeningTtlMs: 60_000, minAgeMs: 0, maxEntries: 100, maxBytes: 1 << 20 };

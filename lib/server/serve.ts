@@ -118,6 +118,17 @@ async function sendRefusal(refused: Response, res: ServerResponse) {
 // What next.config.js adds to API responses (the guard's 400 no longer passes through Next).
 const apiSecurityHeaders = { "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'", "x-content-type-options": "nosniff" };
 
+/**
+ * Writes no cached page shows: answers to a survey (its API and its public form, `/s/{slug}` and
+ * the embedded form). No page of the reading cache shows survey answers or their counts, so a viral
+ * survey does not re-render every reading page once a second.
+ */
+function leavesCachedPagesUnchanged(url: string): boolean {
+  const q = url.indexOf("?");
+  const pathname = q < 0 ? url : url.slice(0, q);
+  return /^\/api\/v1\/surveys\/[^/]+\/responses$/.test(pathname) || /^\/s\/[^/]+(?:\/embed)?\/?$/.test(pathname);
+}
+
 /** Paths always served, whatever the load: health/readiness and the build's static files. */
 function alwaysAdmitted(url: string): boolean {
   return url.startsWith("/api/health") || url.startsWith("/_next/static/");
@@ -161,7 +172,7 @@ export function createParleyListener(options: ParleyServerOptions) {
     }
     if (alwaysAdmitted(url)) return handle(req, res);
 
-    if (writeMethods.has(req.method ?? "GET")) {
+    if (writeMethods.has(req.method ?? "GET") && !leavesCachedPagesUnchanged(url)) {
       // Any successful write may change what anonymous readers see: invalidate here and elsewhere.
       res.once("finish", () => {
         if (res.statusCode < 400) {
