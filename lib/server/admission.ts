@@ -16,8 +16,8 @@ export type AdmissionOptions = {
    * Event-loop delay, ms, above which the gate admits less (0 turns adaptation off). Work in flight
    * shares one thread: CPU-heavy renders make every other request, refusals included, wait their
    * turn, while requests waiting on the database do not. So the bound on work in flight adapts to
-   * the delay it causes: halved (down to `minInFlight`) while the worst delay of two 100 ms windows
-   * running exceeds this target, raised by one per window in which the gate is full and the delay
+   * the delay it causes: halved (down to `minInFlight`) while the gate is full and the worst delay
+   * of two 100 ms windows running exceeds this target, raised by one per window in which the delay
    * stays within it.
    */
   targetLagMs?: number; // default 50 ms: what browsers count as a "long task" (the RAIL budget)
@@ -80,10 +80,12 @@ export function createAdmission(options: AdmissionOptions) {
       expected = now + step;
       if (++ticks < 4) return;
       ticks = 0;
-      // Late in two windows running (not one slow render or one garbage collection): admit less.
+      // Late in two windows running (not one slow render or one garbage collection) while the gate
+      // is full (overload, not a few cold renders of one reader's page): admit less. On time: a
+      // little more, back to the configured bound within about a second once the burst is over.
       lateWindows = worst > target ? lateWindows + 1 : 0;
-      if (lateWindows >= 2) limit = Math.max(floor, Math.floor(limit / 2));
-      else if (worst <= target && inFlight >= limit && limit < options.maxInFlight) limit++;
+      if (lateWindows >= 2 && inFlight >= limit) limit = Math.max(floor, Math.floor(limit / 2));
+      else if (worst <= target && limit < options.maxInFlight) limit++;
       worst = 0;
       drain();
     }, step);
