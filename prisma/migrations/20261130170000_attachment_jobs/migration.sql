@@ -2,6 +2,8 @@
 -- inserts the attachment: lib/attachments/extraction-jobs.ts. The periodic queue of the same name
 -- is dropped with its pending runs, then the queue and its dead-letter queue are created here so
 -- that comment transactions can write to them before any worker starts.
+DELETE FROM pgboss.job WHERE name = 'attachments.extract';
+DELETE FROM pgboss.archive WHERE name = 'attachments.extract';
 SELECT pgboss.delete_queue(name) FROM pgboss.queue WHERE name = 'attachments.extract';
 SELECT pgboss.create_queue('attachments.extract.dead', '{"policy":"standard"}');
 SELECT pgboss.create_queue('attachments.extract', '{"policy":"standard","retryLimit":3,"retryDelay":10,"retryBackoff":true,"expireInSeconds":120,"deadLetter":"attachments.extract.dead"}');
