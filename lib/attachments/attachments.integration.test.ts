@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/authz/permissions";
 import { createComment } from "@/lib/comments/create-comment";
 import { withdrawComment } from "@/lib/comments/edit-comment";
@@ -20,16 +21,24 @@ import { commentsCsv } from "@/lib/summaries/export";
 import { loadAnalysisInput } from "@/lib/summaries/run-analysis";
 import { seedMembership, seedOrganisation, seedUser } from "@/prisma/seed/builders";
 import { contentDisposition, downloadAttachment } from "./download-attachment";
-import { drainExtractions } from "./extraction-jobs";
+import { startWorker } from "@/lib/jobs/worker";
+import { EXTRACTION_JOB, wakeExtraction } from "./extraction-jobs";
 import { extractText } from "./extract-text";
 import { LocalAttachmentStorage } from "./local-storage";
-import { isRefused, prepareAttachment, prepareAttachments, type PreparedAttachment } from "./prepare-attachments";
+import { isRefused, prepareAttachment, prepareAttachments, recordAttachments, type PreparedAttachment } from "./prepare-attachments";
 import { cleanFilename } from "./rules";
 import { S3AttachmentStorage } from "./s3-storage";
 import { sniffAttachment } from "./sniff";
-import { storageKeyFor } from "./storage";
+import { attachmentStorage, storageKeyFor } from "./storage";
 import { docxWithText, elfHeader, jpegHeader, mzHeader, odtWithText, pdfWithText, plainZip, png1x1 } from "./test-files";
 import { uploadAttachment } from "./upload-attachment";
+
+// Before the modules read their settings: the queue's maintenance (expiring the jobs of dead
+// workers) every second; no scheduler runs beside this file's worker.
+vi.hoisted(() => {
+  process.env.JOBS_MAINTENANCE_SECONDS = "1";
+  process.env.DRAFT_SCHEDULER_INTERVAL_MS = "0";
+});
 
 afterAll(() => prisma.$disconnect());
 
@@ -143,14 +152,29 @@ describe("attachments on comments", () => {
     return p as PreparedAttachment;
   };
   const comment = (body: string) => ZCreateCommentInput.parse({ draftId: draft.id, anchor: "p-1.1", kind: "CONCERN", body });
-  const settled = async (commentId: string) => {
-    await drainExtractions();
-    // A wake-up started by createComment may still hold a row: wait for the queue to be empty.
-    for (let i = 0; i < 200 && (await prisma.attachment.count({ where: { commentId, extraction: "PENDING" } })) > 0; i++) {
+  /** Waits until the worker has read every file of the comment (none PENDING). */
+  const settled = async (commentId: string, timeoutMs = 30_000) => {
+    wakeExtraction();
+    const deadline = Date.now() + timeoutMs;
+    while ((await prisma.attachment.count({ where: { commentId, extraction: "PENDING" } })) > 0) {
+      if (Date.now() > deadline) throw new Error(`files of ${commentId} still pending after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 50));
-      await drainExtractions();
     }
   };
+  /** The extraction jobs of these attachments: state and tries so far. */
+  const jobsOf = (ids: string[]) =>
+    prisma.$queryRaw<{ attachmentId: string; state: string; retryCount: number; retryLimit: number; deadLetter: string | null }[]>`
+      SELECT data->>'attachmentId' AS "attachmentId", state::text AS state, retry_count AS "retryCount", retry_limit AS "retryLimit", dead_letter AS "deadLetter"
+      FROM pgboss.job WHERE name = 'attachments.extract' AND data->>'attachmentId' = ANY(${ids}::text[]) ORDER BY created_on`;
+  /** A stored file recorded under a type its bytes are not (so that reading it throws), or under a key storage refuses. */
+  const stored = async (bytes: Uint8Array, filename: string, contentType: PreparedAttachment["contentType"], storageKey?: string): Promise<PreparedAttachment> => {
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const key = storageKey ?? storageKeyFor(sha256);
+    if (!storageKey) await attachmentStorage().put(key, bytes, contentType);
+    return { storageKey: key, filename, contentType, size: bytes.byteLength, sha256 };
+  };
+  let stopWorker: () => Promise<void> = async () => {};
+  afterAll(() => stopWorker());
 
   beforeAll(async () => {
     const org = await seedOrganisation(prisma, { slug: "attach-org", name: "Attach Org", description: "", referencePrefix: "AT-RFC" });
@@ -163,6 +187,7 @@ describe("attachments on comments", () => {
     const d = await prisma.draft.findUniqueOrThrow({ where: { reference }, select: { id: true, organisationId: true, reference: true } });
     await openDraft(actors.owner, ZOpenDraftInput.parse({ draftId: d.id, closesAt: "2099-01-01T00:00", timeZone: "UTC" }));
     draft = d;
+    stopWorker = await startWorker();
   });
 
   it("records files with the comment, extracts their text, and lists them in the thread and the API", async () => {
@@ -176,6 +201,9 @@ describe("attachments on comments", () => {
     ]);
     expect(rows[0]!.extractedText).toContain("Zanzibarite proposal");
     expect(rows[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // One job for the PDF, sent with the comment and completed by the worker; none for the image.
+    expect(await jobsOf(rows.map((r) => r.id))).toEqual([{ attachmentId: rows[0]!.id, state: "completed", retryCount: 0, retryLimit: 3, deadLetter: "attachments.extract.dead" }]);
+    expect(rows[0]!.extractionAttempts).toBe(1);
 
     const thread = await listThread(draft, "p-1.1", null);
     const shown = thread.items.find((c) => c.id === created.id)!;
@@ -250,5 +278,80 @@ describe("attachments on comments", () => {
     expect(await prisma.attachment.count({ where: { commentId: created.id } })).toBe(3);
     const big = new Uint8Array(11 * 1024 * 1024).fill(0x61);
     await expect(uploadAttachment(actors.ana!, created.id, { bytes: big, filename: "big.txt", idempotencyKey: null })).rejects.toBeInstanceOf(PayloadTooLargeError);
+  });
+
+  it("queues no job when the comment's transaction rolls back", async () => {
+    const file = await prepared(utf8("Rolled back paper"), "rolled-back.txt");
+    let ids: string[] = [];
+    await expect(
+      prisma.$transaction(async (tx) => {
+        const c = await tx.comment.create({ data: { draftId: draft.id, versionNumber: 1, authorId: actors.ana!.id, body: "Never committed.", anchor: "p-1.1", kind: "CONCERN" }, select: { id: true } });
+        ids = await recordAttachments(tx, c.id, [file]);
+        expect(await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'attachments.extract' AND data->>'attachmentId' = ${ids[0]}`).toEqual([{ n: 1 }]);
+        throw new Error("the comment fails after its files were recorded");
+      }),
+    ).rejects.toThrow("the comment fails");
+    expect(ids).toHaveLength(1);
+    expect(await prisma.attachment.count({ where: { id: { in: ids } } })).toBe(0);
+    expect(await jobsOf(ids)).toEqual([]);
+  });
+
+  it("marks a file whose extraction throws FAILED with the error, at the first try", async () => {
+    const broken = await stored(plainZip(), "broken.odt", "application/vnd.oasis.opendocument.text");
+    const created = await createComment(actors.ana!, comment("A damaged annex."), [broken]);
+    await settled(created.id);
+    const row = await prisma.attachment.findFirstOrThrow({ where: { commentId: created.id } });
+    expect(row).toMatchObject({ extraction: "FAILED", extractedText: null, extractionAttempts: 1 });
+    expect(row.extractionError).toBeTruthy();
+    expect(await jobsOf([row.id])).toMatchObject([{ state: "completed", retryCount: 0 }]);
+    // Still listed and downloadable: only its text is missing.
+    expect((await downloadAttachment(actors.ana!, row.id)).filename).toBe("broken.odt");
+  });
+
+  it("retries a storage error with backoff, then marks the file FAILED after the last try", async () => {
+    const unreadable = await stored(utf8("never read"), "unreadable.txt", "text/plain", "../outside");
+    const created = await createComment(actors.ana!, comment("An unreadable annex."), [unreadable]);
+    const { id } = await prisma.attachment.findFirstOrThrow({ where: { commentId: created.id }, select: { id: true } });
+    wakeExtraction();
+    // pg-boss counts a retry when it starts: after try n fails, the job waits with retry_count n - 1.
+    for (let attempt = 1; attempt <= EXTRACTION_JOB.retryLimit; attempt++) {
+      const deadline = Date.now() + 30_000;
+      let job = (await jobsOf([id]))[0]!;
+      while (!(job.state === "retry" && job.retryCount === attempt - 1)) {
+        if (Date.now() > deadline) throw new Error(`try ${attempt} did not fail: ${JSON.stringify(job)}`);
+        await new Promise((r) => setTimeout(r, 50));
+        job = (await jobsOf([id]))[0]!;
+      }
+      const [wait] = await prisma.$queryRaw<{ s: number }[]>`
+        SELECT EXTRACT(epoch FROM start_after - now())::float8 AS s FROM pgboss.job WHERE name = 'attachments.extract' AND data->>'attachmentId' = ${id}`;
+      // Backoff: 10–20 s after the first try, doubling.
+      expect(wait!.s).toBeGreaterThan(5 * 2 ** attempt - 2);
+      expect(wait!.s).toBeLessThanOrEqual(10 * 2 ** attempt);
+      expect(await prisma.attachment.findUniqueOrThrow({ where: { id }, select: { extraction: true, extractionAttempts: true } })).toEqual({ extraction: "PENDING", extractionAttempts: attempt });
+      // Its time comes (moved forward here).
+      await prisma.$executeRaw`UPDATE pgboss.job SET start_after = now() WHERE name = 'attachments.extract' AND data->>'attachmentId' = ${id}`;
+      wakeExtraction();
+    }
+    await settled(created.id);
+    const row = await prisma.attachment.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ extraction: "FAILED", extractionAttempts: EXTRACTION_JOB.retryLimit + 1 });
+    expect(row.extractionError).toMatch(/invalid attachment key/);
+    expect(await jobsOf([id])).toMatchObject([{ state: "completed", retryCount: EXTRACTION_JOB.retryLimit }]);
+  }, 60_000);
+
+  it("marks a file FAILED from the dead-letter queue when its last try was interrupted", async () => {
+    const file = await prepared(utf8("Interrupted paper"), "interrupted.txt");
+    const c = await createComment(actors.ana!, comment("Interrupted annex."));
+    // Its last worker died mid-way: the job is active, its expiry passed, no retry is left (set in
+    // the transaction that queued it, so that no live worker takes it first).
+    const [id] = await prisma.$transaction(async (tx) => {
+      const ids = await recordAttachments(tx, c.id, [file]);
+      await tx.$executeRaw`UPDATE pgboss.job SET state = 'active', started_on = now() - interval '10 minutes', retry_count = retry_limit
+        WHERE name = 'attachments.extract' AND data->>'attachmentId' = ${ids[0]}`;
+      return ids;
+    });
+    await settled(c.id);
+    expect(await prisma.attachment.findUniqueOrThrow({ where: { id: id! }, select: { extraction: true, extractionError: true } })).toEqual({ extraction: "FAILED", extractionError: "interrupted too many times" });
+    expect(await jobsOf([id!])).toMatchObject([{ state: "failed" }]);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { queueExtractions } from "./extraction-jobs";
 import { cleanFilename, type AttachmentContentType } from "./rules";
 import { sniffAttachment } from "./sniff";
 import { attachmentStorage, storageKeyFor } from "./storage";
@@ -53,16 +54,20 @@ export async function prepareAttachments(files: Array<{ bytes: Uint8Array; name:
 
 /**
  * Records prepared files on a comment, in the comment's transaction. Images need no text
- * extraction; the others wait for the worker (extraction-jobs.ts).
+ * extraction; the others are PENDING, each with its extraction job queued in this same transaction
+ * (extraction-jobs.ts). @returns the new attachments' ids, in the files' order.
  */
 export async function recordAttachments(tx: Prisma.TransactionClient, commentId: string, files: PreparedAttachment[], idempotencyKey: string | null = null): Promise<string[]> {
   const ids: string[] = [];
+  const pending: string[] = [];
   for (const f of files) {
     const row = await tx.attachment.create({
       data: { commentId, ...f, idempotencyKey, extraction: f.contentType.startsWith("image/") ? "NONE" : "PENDING" },
-      select: { id: true },
+      select: { id: true, extraction: true },
     });
     ids.push(row.id);
+    if (row.extraction === "PENDING") pending.push(row.id);
   }
+  await queueExtractions(tx, pending);
   return ids;
 }

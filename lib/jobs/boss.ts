@@ -13,7 +13,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  */
 
 /** Queues that business transactions write to (created by the migration; others at start). */
-export const QUEUES = { email: "email", emailDead: "email.dead", analysis: "analysis" } as const;
+export const QUEUES = {
+  email: "email",
+  emailDead: "email.dead",
+  analysis: "analysis",
+  /** One job per attachment whose text is to be read (20261130170000_attachment_jobs). */
+  extraction: "attachments.extract",
+  extractionDead: "attachments.extract.dead",
+} as const;
 
 type Sql = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
 type Db = Prisma.TransactionClient | typeof prisma;

@@ -1,6 +1,5 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { drainExtractions } from "@/lib/attachments/extraction-jobs";
 import { runDraftSchedule } from "@/lib/drafts/draft-scheduler";
 import { runDigests } from "@/lib/notifications/digests";
 import { recoverInterruptedAnalyses } from "@/lib/summaries/run-analysis";
@@ -25,8 +24,6 @@ export function periodicJobs(): PeriodicJob[] {
     ...(env.DRAFT_SCHEDULER_INTERVAL_MS > 0 ? [{ name: "drafts.schedule", everySeconds: Math.max(1, Math.round(env.DRAFT_SCHEDULER_INTERVAL_MS / 1000)), run: runDraftSchedule }] : []),
     // Analysis runs whose worker died (no heartbeat) are queued again: taken within 30 s.
     { name: "analysis.recover", everySeconds: 5, run: recoverInterruptedAnalyses, timeoutSeconds: 30 },
-    // Attachments' text (lib/attachments/extraction-jobs.ts): pending ones, or ones whose extractor died.
-    { name: "attachments.extract", everySeconds: 2, run: drainExtractions, timeoutSeconds: 600 },
     // Daily and weekly digests that are due (lib/notifications/digests.ts): checked every DIGEST_INTERVAL_MS.
     ...(env.DIGEST_INTERVAL_MS > 0 ? [{ name: "notifications.digests", everySeconds: Math.max(1, Math.round(env.DIGEST_INTERVAL_MS / 1000)), run: () => runDigests(new Date()) }] : []),
   ];

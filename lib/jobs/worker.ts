@@ -1,5 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import { extractAttachment, giveUpExtraction, onWakeExtraction } from "@/lib/attachments/extraction-jobs";
 import { env } from "@/lib/env";
 import { runQueuedAnalysis } from "@/lib/summaries/run-analysis";
 import { QUEUES, startBoss } from "./boss";
@@ -12,8 +13,9 @@ const g = globalThis as unknown as { parleyWorker?: Promise<() => Promise<void>>
 /**
  * The background worker, one per app process (started from instrumentation.ts unless PARLEY_WORKER=0,
  * or alone with `npm run worker`): pg-boss workers for outbox emails (one at a time, so a killed
- * process interrupts at most one send), given-up emails, analysis runs (one at a time) and the periodic
- * jobs (lib/jobs/periodic.ts). Every piece of state is in PostgreSQL (pg-boss's schema and ours), so
+ * process interrupts at most one send), given-up emails, analysis runs (one at a time), attachments'
+ * text extraction (one file at a time), given-up extractions and the periodic jobs
+ * (lib/jobs/periodic.ts). Every piece of state is in PostgreSQL (pg-boss's schema and ours), so
  * processes can be added, killed -9 and restarted freely.
  * @returns a function that stops it (waits up to 10 s for running jobs)
  */
@@ -42,6 +44,18 @@ async function run(): Promise<() => Promise<void>> {
     await runQueuedAnalysis(job!.data.runId);
   });
   cleanups.push(onWakeAnalysis(() => boss.notifyWorker(analysis)));
+
+  const extraction = await boss.work<{ attachmentId?: string }>(QUEUES.extraction, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: 2 }, async ([job]) => {
+    boss.notifyWorker(extraction);
+    // A job without a file is a run of the periodic drain this queue replaced, offered by a process
+    // still on the previous version: nothing to do.
+    if (!job!.data.attachmentId) return "skipped";
+    return extractAttachment(job!.data.attachmentId, job!.retryCount >= job!.retryLimit);
+  });
+  cleanups.push(onWakeExtraction(() => boss.notifyWorker(extraction)));
+  await boss.work<{ attachmentId?: string }>(QUEUES.extractionDead, { pollingIntervalSeconds: 10 }, async ([job]) => {
+    if (job!.data.attachmentId) await giveUpExtraction(job!.data.attachmentId);
+  });
 
   for (const periodic of periodicJobs()) await startPeriodic(boss, periodic, cleanups);
 
