@@ -1,4 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { API_CONTENT_SECURITY_POLICY } from "./lib/http/security-headers.mjs";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -36,7 +37,7 @@ const nextConfig = {
         // Attachment downloads set their own, stricter one (sandbox; lib/attachments/attachment-response.ts):
         // Next keeps a header set here over the route's, so they are left out.
         source: "/api/:path((?!v1/attachments/).*)",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'" }],
+        headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }],
       },
     ];
   },

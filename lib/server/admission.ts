@@ -45,7 +45,7 @@ export function admissionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): A
 
 type Waiter = { res: ServerResponse; start: () => void; timer: NodeJS.Timeout; done: boolean };
 
-export type AdmissionStats = { inFlight: number; limit: number; queued: number; admitted: number; refused: number; abandoned: number };
+export type AdmissionStats = { inFlight: number; limit: number; lagMs: number; queued: number; admitted: number; refused: number; abandoned: number };
 
 /** How often (ms) the event-loop delay is read and the bound adjusted. */
 const adaptEveryMs = 100;
@@ -66,6 +66,7 @@ export function createAdmission(options: AdmissionOptions) {
   let limit = options.maxInFlight;
   const target = options.targetLagMs ?? 0;
   const floor = Math.min(options.maxInFlight, options.minInFlight ?? 1);
+  let lagMs = 0; // the worst event-loop delay of the last window (0 without adaptation)
   if (target > 0 && floor < options.maxInFlight) {
     // The delay is measured as a timer's lateness: each tick expects to run `adaptEveryMs / 4` after
     // the previous one; the worst lateness in a window is the longest any queued callback waited.
@@ -86,6 +87,7 @@ export function createAdmission(options: AdmissionOptions) {
       lateWindows = worst > target ? lateWindows + 1 : 0;
       if (lateWindows >= 2 && inFlight >= limit) limit = Math.max(floor, Math.floor(limit / 2));
       else if (worst <= target && limit < options.maxInFlight) limit++;
+      lagMs = Math.round(worst);
       worst = 0;
       drain();
     }, step);
@@ -172,6 +174,6 @@ export function createAdmission(options: AdmissionOptions) {
     admit,
     /** Answers 503 + Retry-After now (e.g. a reader who waited too long for a shared render). */
     refuse,
-    stats: (): AdmissionStats => ({ inFlight, limit, queued: queue.length, ...stats }),
+    stats: (): AdmissionStats => ({ inFlight, limit, lagMs, queued: queue.length, ...stats }),
   };
 }

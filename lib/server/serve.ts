@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from "node:path";
 import { databaseRecentlyUnavailable } from "../db/availability";
 import { guardRequest } from "../http/request-guard";
+import { API_CONTENT_SECURITY_POLICY } from "../http/security-headers.mjs";
 import { createAdmission, admissionOptionsFromEnv, type AdmissionOptions } from "./admission";
 import { setClientAddress, trustedHops } from "./forwarded";
 import { startInvalidation, type Invalidation } from "./invalidation";
@@ -116,7 +117,7 @@ async function sendRefusal(refused: Response, res: ServerResponse) {
 }
 
 // What next.config.js adds to API responses (the guard's 400 no longer passes through Next).
-const apiSecurityHeaders = { "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'", "x-content-type-options": "nosniff" };
+const apiSecurityHeaders = { "content-security-policy": API_CONTENT_SECURITY_POLICY, "x-content-type-options": "nosniff" };
 
 /**
  * Writes no cached page shows: answers to a survey (its API and its public form, `/s/{slug}` and
@@ -246,14 +247,8 @@ async function main() {
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
   if (process.env.ADMISSION_LOG === "1") {
-    // Diagnostics: the event loop's delay and the admission gate, every second, on stderr.
-    const { monitorEventLoopDelay } = await import("node:perf_hooks");
-    const h = monitorEventLoopDelay({ resolution: 5 });
-    h.enable();
-    setInterval(() => {
-      console.error(`[admission] event-loop delay p50 ${(h.percentile(50) / 1e6).toFixed(0)} p99 ${(h.percentile(99) / 1e6).toFixed(0)} max ${(h.max / 1e6).toFixed(0)} ms; ${JSON.stringify(parley.admission.stats())}`);
-      h.reset();
-    }, 1000).unref();
+    // Diagnostics: the admission gate (bound, work in flight, the event loop's delay it adapts to), every second, on stderr.
+    setInterval(() => console.error(`[admission] ${JSON.stringify(parley.admission.stats())}`), 1000).unref();
   }
   server.listen(port, hostname, () => console.log(`[parley] listening on http://${hostname ?? "localhost"}:${port}${dev ? " (development)" : ""}`));
 
