@@ -33,7 +33,7 @@ const variants: Record<string, PolisGroupsSettings> = {
   "restarts+stability": { groupRestarts: 20, kSelection: "stability" },
   stability: { kSelection: "stability" },
   "restarts+nearest": { groupRestarts: 20, membership: "nearestCentre" },
-  app: { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.005 },
+  app: { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02 },
 };
 
 /** 21 runs over growing prefixes (60 %…100 %) of the vote stream, each warm-started from the previous. */

@@ -14,7 +14,7 @@ describe("describeSettings", () => {
     expect(value("opinionKSelection")).toEqual({ kind: "choice", value: "silhouette" });
     expect(value("opinionZeroOnlyWhereVoted")).toEqual({ kind: "boolean", value: false });
     expect(value("opinionMembership")).toEqual({ kind: "choice", value: "nearestCentre" });
-    expect(value("opinionNearEqualTolerance")).toEqual({ kind: "number", value: 0.005, percent: true });
+    expect(value("opinionNearEqualTolerance")).toEqual({ kind: "number", value: 0.02, percent: true });
     expect(value("labelModel")).toEqual({ kind: "text", value: "small-model" });
   });
 

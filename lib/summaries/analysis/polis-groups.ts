@@ -77,15 +77,14 @@ export interface PolisGroupsSettings {
   membership?: "baseCluster" | "nearestCentre";
   /**
    * Departure (needs groupRestarts): the group step's solutions for a k whose weighted within-group
-   * sum of squares is within this fraction of the best (e.g. 0.005 = 0.5 %) count as equally good,
-   * and among them the grouping kept is Pol.is's own (the first-distinct start, step 8) if it is one
-   * of them, else the best separated (highest silhouette over the base-cluster centres). Why: the
-   * restarts rescue a first-distinct start stuck in a clearly worse optimum, but when several optima
-   * are near-equal, Pol.is's objective cannot tell them apart; the live service got where it is from
-   * its own first-distinct start carried forward through every update, so that lineage is the best
-   * guess of what it shows; failing that, the best separated boundary moves least when votes change.
-   * k itself is still chosen from the best solutions' silhouettes (step 9). 0 / unset: the lowest sum
-   * of squares wins.
+   * sum of squares is within this fraction of the best (e.g. 0.02 = 2 %) count as equally good, and
+   * among them the grouping kept is the best separated (highest silhouette over the base-cluster
+   * centres, Pol.is's own measure of separation in step 9). Why: when the objective is flat (a blob
+   * with no gap, as on 15-per-hour-seattle), k-means has a family of near-equal optima whose boundary
+   * slides through the crowd, and removing a few votes reorders them; the best-separated one puts the
+   * boundary where participants are sparsest, so the fewest move when votes change. k itself is still
+   * chosen from the lowest sum of squares solution's silhouette (step 9). 0 / unset: the lowest sum of
+   * squares wins.
    */
   nearEqualTolerance?: number;
 }
@@ -351,18 +350,14 @@ function clusterPoints(points: Point[], maxK: number, warm?: WarmStart | null, r
         if (h.centres.length === g.centres.length && ss < best - 1e-9) [g, best] = [h, ss];
       }
       // k is chosen by the best solution's silhouette (step 9); only the grouping kept at that k may
-      // be another near-equal one (nearEqualTolerance): Pol.is's own start, else the best separated.
+      // be another near-equal one (nearEqualTolerance): the best separated of them.
       const kSilhouette = silhouette(base.centres, g.labels);
       if (nearEqual > 0 && g.centres.length >= 2) {
-        const near = all.filter((c) => c.h.centres.length === g.centres.length && c.ss <= best * (1 + nearEqual));
-        const polisStart = all[0]!;
-        if (near.includes(polisStart)) g = polisStart.h;
-        else {
-          let bestSeparation = kSilhouette;
-          for (const c of near) {
-            const separation = silhouette(base.centres, c.h.labels);
-            if (separation > bestSeparation + 1e-12) [bestSeparation, g] = [separation, c.h];
-          }
+        let bestSeparation = kSilhouette;
+        for (const c of all) {
+          if (c.h.centres.length !== g.centres.length || c.ss > best * (1 + nearEqual)) continue;
+          const separation = silhouette(base.centres, c.h.labels);
+          if (separation > bestSeparation + 1e-12) [bestSeparation, g] = [separation, c.h];
         }
       }
       if (g.centres.length < 2) continue;

@@ -75,23 +75,23 @@ describe.skipIf(!dir)("Pol.is's method on the shared Pol.is conversations", () =
       for (const v of votes) counts.set(v.participantId, (counts.get(v.participantId) ?? 0) + 1);
       const rule = [...counts].filter(([, c]) => c >= Math.min(7, new Set(votes.map((v) => v.statementId)).size)).map(([p]) => p);
       expect(new Set(rule)).toEqual(new Set(data.polisGroups.keys()));
-      const app = { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.005 } as const;
+      const app = { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02 } as const;
       const a = polisGroups(votes, { ...settings, ...app, seed: 1 });
       const b = polisGroups(votes, { ...settings, ...app, seed: 2 });
       expect(a.departures).toEqual(["groupRestarts", "membership:nearestCentre", "nearEqualOptima"]);
       expect(ariAgainstPolis(a, data.polisGroups)).toBeGreaterThan(0.85);
       expect(adjustedRandIndex(a.labels, b.labels)).toBeGreaterThan(0.99);
-      // Removing 5 % of the votes at random (5 seeds) moves few participants: measured 0.896 and 0.951
-      // (Pol.is's method as specified: 0.684 and 0.387).
-      expect(stabilityUnderRemoval(votes, { ...settings, ...app })).toBeGreaterThan(0.85);
+      // Removing 5 % of the votes at random (5 seeds) moves few participants: measured 0.918 and 0.958
+      // (Pol.is's method as specified: 0.684 and 0.387), the goal being 0.9.
+      expect(stabilityUnderRemoval(votes, { ...settings, ...app })).toBeGreaterThan(0.9);
     }
   });
 
   it("a live draft re-run as votes arrive keeps its number of groups (Pol.is's k smoother carried forward)", () => {
     // 21 warm-started runs over the last 40 % of seattle's vote stream (app settings). Measured: k stays
-    // 2 and consecutive runs agree at ARI 0.978; without the smoother k changes 4 times (ARI 0.838).
+    // 2 and consecutive runs agree at ARI 0.968; without the smoother k changes 4 times (ARI 0.824).
     const { votes, settings } = load("15-per-hour-seattle");
-    const app = { ...settings, groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.005 } as const;
+    const app = { ...settings, groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02 } as const;
     let previous: ReturnType<typeof polisGroups> | null = null;
     const ks: number[] = [];
     let agreement = 0;
@@ -135,7 +135,7 @@ describe("planted opinion groups (synthetic)", () => {
       const ids = [...planted.truth.keys()];
       expect(adjustedRandIndex(ids.map((p) => String(label.get(p))), ids.map((p) => planted.truth.get(p)!))).toBeGreaterThan(floor);
       // The app's departures find the same planted groups or better ones.
-      const restarted = polisGroups(planted.votes, { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.005 });
+      const restarted = polisGroups(planted.votes, { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02 });
       const label2 = new Map(restarted.participants.map((p, i) => [p, restarted.labels[i]!]));
       expect(adjustedRandIndex(ids.map((p) => String(label2.get(p))), ids.map((p) => planted.truth.get(p)!))).toBeGreaterThan(floor);
     }
