@@ -16,13 +16,14 @@ export const knownSettings = [
   "opinionGroupRestarts",
   "opinionMembership",
   "opinionNearEqualTolerance",
+  "opinionSilhouetteOver",
   "seed",
   "labelModel",
 ] as const;
 export type KnownSetting = (typeof knownSettings)[number];
 
 /** A setting's value as the page shows it: a number, a yes/no, a named choice, "chosen by the method" (null), or text. */
-export type SettingValue = { kind: "number"; value: number; percent: boolean } | { kind: "boolean"; value: boolean } | { kind: "automatic" } | { kind: "choice"; value: "silhouette" | "stability" | "baseCluster" | "nearestCentre" } | { kind: "text"; value: string };
+export type SettingValue = { kind: "number"; value: number; percent: boolean } | { kind: "boolean"; value: boolean } | { kind: "automatic" } | { kind: "choice"; value: "silhouette" | "stability" | "baseCluster" | "nearestCentre" | "baseCentres" | "participants" } | { kind: "text"; value: string };
 
 export type SettingRow = { key: KnownSetting; value: SettingValue } | { key: string; known: false; value: SettingValue };
 
@@ -35,6 +36,7 @@ function valueOf(key: string, raw: unknown): SettingValue {
   if (typeof raw === "number") return { kind: "number", value: raw, percent: fractions.has(key) };
   if (key === "opinionKSelection" && (raw === "silhouette" || raw === "stability")) return { kind: "choice", value: raw };
   if (key === "opinionMembership" && (raw === "baseCluster" || raw === "nearestCentre")) return { kind: "choice", value: raw };
+  if (key === "opinionSilhouetteOver" && (raw === "baseCentres" || raw === "participants")) return { kind: "choice", value: raw };
   return { kind: "text", value: typeof raw === "string" ? raw : JSON.stringify(raw) };
 }
 

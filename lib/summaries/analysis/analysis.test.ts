@@ -7,6 +7,7 @@ import { findCampaigns } from "./campaigns";
 import { findOpinionGroups, type Vote } from "./opinions";
 import { writeCsv } from "@/lib/csv/write-csv";
 import { parsePolisExport } from "./polis";
+import { silhouette, type Point } from "./polis-groups";
 import { seededRandom } from "./random";
 import { findThemes, assignToThemes } from "./themes";
 import { tokenize } from "./tokenize";
@@ -174,5 +175,21 @@ describe("Pol.is format", () => {
     const parsed = parsePolisExport(comments, votes);
     expect(parsed.comments[0]!.text).toBe('A "quoted", multi-line\ncomment');
     expect(parsed.votes).toEqual([{ participantId: "5", commentId: "0", value: -1, createdAt: new Date(1472552519501) }]);
+  });
+});
+
+describe("silhouette over participants (departure silhouette:participants)", () => {
+  it("equals the plain silhouette of every participant placed at their base-cluster centre", () => {
+    const random = seededRandom(7);
+    const centres: Point[] = Array.from({ length: 30 }, (_, i) => [random() * 4 + (i % 3) * 3, random() * 4]);
+    const sizes = centres.map(() => 1 + Math.floor(random() * 6));
+    const labels = centres.map((_, i) => i % 3);
+    const expanded = centres.flatMap((c, i) => Array.from({ length: sizes[i]! }, () => c));
+    const expandedLabels = labels.flatMap((l, i) => Array.from({ length: sizes[i]! }, () => l));
+    expect(silhouette(centres, labels, sizes)).toBeCloseTo(silhouette(expanded, expandedLabels), 12);
+    // Unit weights are Pol.is's silhouette over the centres.
+    expect(silhouette(centres, labels, centres.map(() => 1))).toBeCloseTo(silhouette(centres, labels), 12);
+    // A crowded base cluster weighs as many participants: here it moves the score.
+    expect(Math.abs(silhouette(centres, labels, sizes) - silhouette(centres, labels))).toBeGreaterThan(1e-3);
   });
 });

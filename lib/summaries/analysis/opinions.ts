@@ -26,6 +26,8 @@ export interface OpinionSettings {
   membership?: "baseCluster" | "nearestCentre";
   /** Departure when > 0: see PolisGroupsSettings.nearEqualTolerance (Pol.is: 0). */
   nearEqualTolerance?: number;
+  /** Departure when "participants": see PolisGroupsSettings.silhouetteOver (Pol.is: "baseCentres"). */
+  silhouetteOver?: "baseCentres" | "participants";
   /** Statements moderated out: zeroed in the grouping, left out of consensus and distinctive lists. */
   zeroedStatements?: string[];
   /** Participants in order of their first vote; default: order of first appearance in `votes`. */
@@ -98,6 +100,7 @@ export function findOpinionGroups(votes: Vote[], settings: OpinionSettings = {})
     groupRestarts: settings.groupRestarts ?? 0,
     membership: settings.membership ?? "baseCluster",
     nearEqualTolerance: settings.nearEqualTolerance ?? 0,
+    silhouetteOver: settings.silhouetteOver ?? "baseCentres",
     zeroedStatements: settings.zeroedStatements,
     participantOrder: settings.participantOrder,
     warmStart: settings.warmStart,

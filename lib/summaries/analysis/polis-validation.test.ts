@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { adjustedRandIndex } from "./ari";
 import { analyseFolder, cliJson } from "./cli";
 import { POLIS_CONVERSATIONS, polisDatasetsDir } from "./datasets";
-import { plantedConversation, stabilityUnderRemoval } from "./opinion-quality";
+import { plantedConversation, stabilityPerSeed, stabilityUnderRemoval } from "./opinion-quality";
 import { K_SMOOTHER_BUFFER, polisGroups, type PolisGroupsSettings } from "./polis-groups";
 import { parsePolisExport } from "./polis";
 
@@ -66,7 +66,7 @@ describe.skipIf(!dir)("Pol.is's method on the shared Pol.is conversations", () =
     expect(stable).toBeGreaterThanOrEqual(faithful);
   });
 
-  it("the app's departures (groupRestarts, membership:nearestCentre, nearEqualOptima) agree with Pol.is on the reproducible conversations, whatever the seed", () => {
+  it("the app's departures (groupRestarts, membership:nearestCentre, nearEqualOptima, silhouette:participants) agree with Pol.is on the reproducible conversations, whatever the seed", () => {
     // Reproducible (POLIS-MATH.md): the participants Pol.is grouped are exactly those the step-4 rule
     // clusters. Measured in bench/opinions.ts: 0.884 and 0.964 (faithful single start: 0.499, 0.171).
     for (const name of ["15-per-hour-seattle", "canadian-electoral-reform"]) {
@@ -75,10 +75,10 @@ describe.skipIf(!dir)("Pol.is's method on the shared Pol.is conversations", () =
       for (const v of votes) counts.set(v.participantId, (counts.get(v.participantId) ?? 0) + 1);
       const rule = [...counts].filter(([, c]) => c >= Math.min(7, new Set(votes.map((v) => v.statementId)).size)).map(([p]) => p);
       expect(new Set(rule)).toEqual(new Set(data.polisGroups.keys()));
-      const app = { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02 } as const;
+      const app = { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02, silhouetteOver: "participants" } as const;
       const a = polisGroups(votes, { ...settings, ...app, seed: 1 });
       const b = polisGroups(votes, { ...settings, ...app, seed: 2 });
-      expect(a.departures).toEqual(["groupRestarts", "membership:nearestCentre", "nearEqualOptima"]);
+      expect(a.departures).toEqual(["groupRestarts", "membership:nearestCentre", "nearEqualOptima", "silhouette:participants"]);
       expect(ariAgainstPolis(a, data.polisGroups)).toBeGreaterThan(0.85);
       expect(adjustedRandIndex(a.labels, b.labels)).toBeGreaterThan(0.99);
       // Removing 5 % of the votes at random (5 seeds) moves few participants: measured 0.918 and 0.958
@@ -87,11 +87,23 @@ describe.skipIf(!dir)("Pol.is's method on the shared Pol.is conversations", () =
     }
   });
 
+  it("counting participants, not base clusters, in the silhouette keeps vtaiwan's k when 5 % of the votes go", () => {
+    // vtaiwan.uberx's silhouettes over base-cluster centres tie between 2 and 4 groups, so removing a
+    // few votes flips k; over participants 2 groups win clearly (bench/opinions.ts, 40 seeds: 0.940).
+    const { votes, settings } = load("vtaiwan.uberx");
+    const app = { ...settings, groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02 } as const;
+    const byParticipant = stabilityPerSeed(votes, { ...app, silhouetteOver: "participants" }, 5);
+    expect(byParticipant.map((r) => r.k)).toEqual([2, 2, 2, 2, 2]);
+    expect(byParticipant.reduce((a, r) => a + r.ari, 0) / 5).toBeGreaterThan(0.9);
+    const byCentre = stabilityPerSeed(votes, app, 5);
+    expect(byCentre.some((r) => r.k !== 2)).toBe(true);
+  });
+
   it("a live draft re-run as votes arrive keeps its number of groups (Pol.is's k smoother carried forward)", () => {
     // 21 warm-started runs over the last 40 % of seattle's vote stream (app settings). Measured: k stays
     // 2 and consecutive runs agree at ARI 0.968; without the smoother k changes 4 times (ARI 0.824).
     const { votes, settings } = load("15-per-hour-seattle");
-    const app = { ...settings, groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02 } as const;
+    const app = { ...settings, groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02, silhouetteOver: "participants" } as const;
     let previous: ReturnType<typeof polisGroups> | null = null;
     const ks: number[] = [];
     let agreement = 0;
@@ -122,7 +134,7 @@ describe.skipIf(!dir)("Pol.is's method on the shared Pol.is conversations", () =
     const shown = new Set(analysed.data.comments.filter((c) => c.moderated !== -1).map((c) => c.id));
     expect(json.consensus.every((id) => shown.has(id))).toBe(true);
     expect(analysed.result.opinions.method.method).toBe("polis-with-departures");
-    expect(analysed.result.opinions.method.departures).toEqual(["groupRestarts", "membership:nearestCentre", "nearEqualOptima"]);
+    expect(analysed.result.opinions.method.departures).toEqual(["groupRestarts", "membership:nearestCentre", "nearEqualOptima", "silhouette:participants"]);
   });
 });
 
@@ -135,7 +147,7 @@ describe("planted opinion groups (synthetic)", () => {
       const ids = [...planted.truth.keys()];
       expect(adjustedRandIndex(ids.map((p) => String(label.get(p))), ids.map((p) => planted.truth.get(p)!))).toBeGreaterThan(floor);
       // The app's departures find the same planted groups or better ones.
-      const restarted = polisGroups(planted.votes, { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02 });
+      const restarted = polisGroups(planted.votes, { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02, silhouetteOver: "participants" });
       const label2 = new Map(restarted.participants.map((p, i) => [p, restarted.labels[i]!]));
       expect(adjustedRandIndex(ids.map((p) => String(label2.get(p))), ids.map((p) => planted.truth.get(p)!))).toBeGreaterThan(floor);
     }
