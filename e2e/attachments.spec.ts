@@ -2,13 +2,12 @@
 // (a disguised executable is refused with a clear message and the typed text kept, with and without
 // JavaScript), moderators find the PDF's text in their queue, the file downloads with safe headers
 // once the comment is public, and stops being public when the comment is hidden.
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { mzHeader, elfHeader, pdfWithText } from "../lib/attachments/test-files";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { e2e } from "./support/config";
 import { createOrganisation } from "./fixtures/orgs";
 import { expect, signIn, test } from "./fixtures/users";
+import { expectNoSeriousViolations } from "./support/axe";
 
 async function draftIn(db: PrismaClient, org: { id: string; prefix: string }, preModeration: boolean) {
   const draft = await db.draft.create({
@@ -25,11 +24,6 @@ async function draftIn(db: PrismaClient, org: { id: string; prefix: string }, pr
     },
   });
   return draft;
-}
-
-async function axe(page: Page, label: string) {
-  const serious = (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${label}: ${v.id}`)).toEqual([]);
 }
 
 const REFUSED = /This file type is not accepted: attach PDF, DOCX, ODT, plain text, PNG or JPEG files/;
@@ -88,7 +82,7 @@ test("a participant attaches a PDF, a disguised executable is refused, moderator
   const excerpts = mod.getByTestId("attachment-excerpts");
   await expect(excerpts).toContainText("Text from the attached file");
   await expect(excerpts).toContainText("The Zanzibarite principle should govern paragraph 1.1");
-  await axe(mod, "moderation queue with an attachment excerpt");
+  await expectNoSeriousViolations(mod, "moderation queue with an attachment excerpt");
   await mod.getByRole("button", { name: "Approve" }).click();
   await expect.poll(async () => (await db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { status: true } })).status).toBe("PUBLISHED");
 
@@ -107,12 +101,12 @@ test("a participant attaches a PDF, a disguised executable is refused, moderator
   expect(download.suggestedFilename()).toBe("Position paper – Zanzibarite.pdf");
 
   // The page with an attachment passes axe in English and Arabic.
-  await axe(reader, "paragraph page with an attachment (en)");
+  await expectNoSeriousViolations(reader, "paragraph page with an attachment (en)");
   await anonymous.addCookies([{ name: "NEXT_LOCALE", value: "ar", url: e2e.baseURL }]);
   await reader.goto(paragraph);
   await expect(reader.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(reader.getByTestId("attachments")).toBeVisible();
-  await axe(reader, "paragraph page with an attachment (ar)");
+  await expectNoSeriousViolations(reader, "paragraph page with an attachment (ar)");
   await reader.screenshot({ path: ".data/test-reports/attachments-ar.png", fullPage: true });
 
   // Hidden: the file is 404 for the public again, still there for the organisation's moderators.

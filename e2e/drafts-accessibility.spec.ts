@@ -1,13 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { createOrganisation } from "./fixtures/orgs";
 import { expect, signIn, test } from "./fixtures/users";
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { expectNoSeriousViolations } from "./support/axe";
 
 test("the editor's pages pass axe, including the editor with errors, and read well on a phone at 200%", async ({ page, db, createUser }) => {
   const editor = await createUser({ name: "Axe Editor" });

@@ -3,11 +3,10 @@
 // labels that say who sees them, confirmation for destructive or public actions (also without
 // JavaScript), and controls only where they work (no Follow on a closed draft, no vote on one's own
 // comment, no Withdraw on a hidden one).
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createOrganisation } from "./fixtures/orgs";
 import { expect, signIn, test } from "./fixtures/users";
+import { expectNoSeriousViolations } from "./support/axe";
 
 /** An organisation's draft with one published version (0) holding paragraph 1.1, in the given state. */
 async function draftIn(db: PrismaClient, org: { id: string; prefix: string }, n: number, status: "OPEN" | "CLOSED") {
@@ -25,12 +24,6 @@ async function draftIn(db: PrismaClient, org: { id: string; prefix: string }, n:
     },
   });
   return draft;
-}
-
-/** No serious or critical WCAG 2.2 AA violation on the page as it is now. */
-async function axe(page: Page, label: string) {
-  const serious = (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${label}: ${v.id}`)).toEqual([]);
 }
 
 const HIDE_REASON = "Public reason for hiding (everyone sees it in place of the comment)";
@@ -85,7 +78,7 @@ test("a moderator confirms hide and suspend, finds both in the lists and the mod
   await expect(hidden).toHaveCount(1);
   await expect(hidden.first()).toContainText("Cheap watches at my shop");
   await expect(hidden.first()).toContainText("Public reason: Advertising is not allowed (rule 4).");
-  await axe(page, "hidden comments");
+  await expectNoSeriousViolations(page, "hidden comments");
 
   await page.goto(`/organisations/${org.slug}/moderation`);
   await tools.getByRole("link", { name: "Suspended participants" }).click();
@@ -94,7 +87,7 @@ test("a moderator confirms hide and suspend, finds both in the lists and the mod
   await expect(suspended).toHaveCount(1);
   await expect(suspended.first()).toContainText("Sid Spammer");
   await expect(suspended.first()).toContainText("Reason (moderators and owners only): Advertising twice");
-  await axe(page, "suspended participants");
+  await expectNoSeriousViolations(page, "suspended participants");
   await suspended.first().getByRole("button", { name: "Lift the suspension" }).click();
   // The list refreshes without the person (their row, with its form, is gone).
   await expect(page.getByText("Nobody is suspended", { exact: true })).toBeVisible();
@@ -112,7 +105,7 @@ test("a moderator confirms hide and suspend, finds both in the lists and the mod
   await expect(log.nth(1)).toContainText("Advertising twice");
   await expect(log.nth(2)).toContainText("Hid a comment");
   await expect(log.nth(2)).toContainText("Mona Moderator");
-  await axe(page, "audit log as a moderator");
+  await expectNoSeriousViolations(page, "audit log as a moderator");
 
   // The owner sees every entry.
   const ownerPage = await (await browser.newContext()).newPage();

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { createOrganisation } from "./fixtures/orgs";
 import { waitForMail } from "./fixtures/mail";
 import { expect, signIn, test } from "./fixtures/users";
+import { expectNoSeriousViolations } from "./support/axe";
 
 const reference = "GDPF-RFC-2026-004";
 
@@ -100,10 +100,7 @@ test("a moderator hides a comment with a reason, the audit log shows it to owner
   await page.goto(`/organisations/${org.slug}`);
   await page.getByRole("link", { name: "Moderation queue" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Moderation queue" })).toBeVisible();
-  const axe = async (label: string) => {
-    const serious = (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${label}: ${v.id}`)).toEqual([]);
-  };
+  const axe = (label: string) => expectNoSeriousViolations(page, label);
   await axe("moderation queue");
   await page.goto(`/drafts/${draft.reference}/p/p-1.1`);
   const card = page.locator(`#comment-${spam.id}`);

@@ -1,14 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { waitForMail } from "./fixtures/mail";
 import { createOrganisation } from "./fixtures/orgs";
 import { expect, signIn, test } from "./fixtures/users";
 import { e2e } from "./support/config";
-
-async function axe(page: Page, label: string) {
-  const serious = (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { expectNoSeriousViolations } from "./support/axe";
 
 async function fitsPhone(page: Page, label: string) {
   await page.setViewportSize({ width: 360, height: 740 });
@@ -109,7 +104,7 @@ test("a participant gets tracking numbers, looks them up, sees a hidden comment'
     await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: e2e.baseURL }]);
     for (const path of ["/profile/contributions", `/receipts/${number}`, `/receipts/${surveyNumber}`, "/receipts?n=nope"]) {
       await page.goto(path);
-      await axe(page, `${locale} ${path}`);
+      await expectNoSeriousViolations(page, `${locale} ${path}`);
       await fitsPhone(page, `${locale} ${path}`);
     }
   }

@@ -1,16 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures/users";
+import { expectNoSeriousViolations } from "./support/axe";
 
 const draft = "/drafts/GDPF-RFC-2026-003";
 // The demo moderator (prisma/seed/demo.ts).
 const moderator = { email: "moderator@parley.example", password: "parley-demo-2026" };
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("a moderator summarises the seeded consultation and a signed-out visitor reads the summary", async ({ page, browser }) => {
   test.setTimeout(180_000);

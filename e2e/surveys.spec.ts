@@ -1,14 +1,8 @@
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { seedMembership } from "../prisma/seed/builders";
 import { createOrganisation } from "./fixtures/orgs";
 import { expect, signIn, test } from "./fixtures/users";
-
-async function axe(page: Page, label: string) {
-  const serious = (await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${label}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { expectNoSeriousViolations } from "./support/axe";
 
 test("an editor builds a survey with every question type and skip logic, then publishes it", async ({ page, db, createUser }) => {
   test.setTimeout(120_000);
@@ -41,7 +35,7 @@ test("an editor builds a survey with every question type and skip logic, then pu
   await page.getByTestId("builder-question").first().getByLabel("An answer is required").check();
   await page.getByRole("button", { name: "Save the survey" }).click();
   await expect(page.getByText("The survey was saved.")).toBeVisible();
-  await axe(page, "survey builder");
+  await expectNoSeriousViolations(page, "survey builder");
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("The survey is published.")).toBeVisible();
 
@@ -111,7 +105,7 @@ test("a stakeholder answers a draft's survey once, and the editor sees results b
   await editorPage.getByRole("combobox", { name: "Stakeholder group" }).selectOption("ACADEMIA");
   await editorPage.getByRole("button", { name: "Apply" }).click();
   await expect(editorPage.getByTestId("response-total")).toContainText("response");
-  await axe(editorPage, "survey results");
+  await expectNoSeriousViolations(editorPage, "survey results");
   const csv = await editorPage.request.get("/s/gdpf-rfc-2026-004-survey/export.csv");
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
