@@ -380,7 +380,7 @@ function clusterPoints(points: Point[], maxK: number, warm?: WarmStart | null, r
         const separation = (labels: number[]) => silhouette(base.centres, labels);
         let bestSeparation = separation(g.labels);
         for (const c of all) {
-          if (c.h.centres.length !== g.centres.length || c.ss > best * (1 + nearEqual)) continue;
+          if (c.h === g || c.h.centres.length !== g.centres.length || c.ss > best * (1 + nearEqual)) continue;
           const separated = separation(c.h.labels);
           if (separated > bestSeparation + 1e-12) [bestSeparation, g] = [separated, c.h];
         }
