@@ -11,7 +11,7 @@
  * ≥ min(7, statements with a vote) votes; the goal (mean ARI ≥ 0.85, none below 0.5) is over those.
  * Then, per conversation, a live draft: 21 warm-started re-runs as the last 40 % of the votes arrive,
  * with Pol.is's group-k smoother carried forward and without it (k changes, ARI between runs).
- * Options: --variant=faithful|restarts|restarts+stability|stability|restarts+nearest|app-before-silhouette|app (default: all;
+ * Options: --variant=faithful|restarts|restarts+stability|stability|restarts+nearest|app-before-silhouette|app-before-bagging|app (default: all;
  * app is what the app runs: DEFAULT_SETTINGS in lib/summaries/analysis/analyse.ts).
  * --stability-seeds=N (N > 5): also report the stability over N seeds with its standard error and the
  * worst seed, and the k of every run, for the conversations (the goal column stays the 5-seed mean:
@@ -34,7 +34,8 @@ const variants: Record<string, PolisGroupsSettings> = {
   stability: { kSelection: "stability" },
   "restarts+nearest": { groupRestarts: 20, membership: "nearestCentre" },
   "app-before-silhouette": { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02 },
-  app: { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02, silhouetteOver: "participants" },
+  "app-before-bagging": { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02, silhouetteOver: "participants" },
+  app: { groupRestarts: 20, membership: "nearestCentre", nearEqualTolerance: 0.02, silhouetteOver: "participants", baggedRuns: 20 },
 };
 
 /** 21 runs over growing prefixes (60 %…100 %) of the vote stream, each warm-started from the previous. */

@@ -5,7 +5,7 @@ import { describeSettings } from "./provenance-settings";
 describe("describeSettings", () => {
   it("names every default setting, in a fixed order, with typed values", () => {
     const rows = describeSettings({ ...DEFAULT_SETTINGS, labelModel: "small-model" });
-    expect(rows.map((r) => r.key)).toEqual(["themeCount", "opinionGroupCount", "maxOpinionGroups", "opinionKSelection", "minVotesPerParticipant", "campaignSimilarity", "bridgingThreshold", "opinionZeroOnlyWhereVoted", "opinionGroupRestarts", "opinionMembership", "opinionNearEqualTolerance", "opinionSilhouetteOver", "seed", "labelModel"]);
+    expect(rows.map((r) => r.key)).toEqual(["themeCount", "opinionGroupCount", "maxOpinionGroups", "opinionKSelection", "minVotesPerParticipant", "campaignSimilarity", "bridgingThreshold", "opinionZeroOnlyWhereVoted", "opinionGroupRestarts", "opinionMembership", "opinionNearEqualTolerance", "opinionSilhouetteOver", "opinionBaggedRuns", "seed", "labelModel"]);
     expect(rows.every((r) => !("known" in r))).toBe(true);
     const value = (key: string) => rows.find((r) => r.key === key)?.value;
     expect(value("themeCount")).toEqual({ kind: "automatic" });
@@ -16,6 +16,7 @@ describe("describeSettings", () => {
     expect(value("opinionMembership")).toEqual({ kind: "choice", value: "nearestCentre" });
     expect(value("opinionNearEqualTolerance")).toEqual({ kind: "number", value: 0.02, percent: true });
     expect(value("opinionSilhouetteOver")).toEqual({ kind: "choice", value: "participants" });
+    expect(value("opinionBaggedRuns")).toEqual({ kind: "number", value: 20, percent: false });
     expect(value("labelModel")).toEqual({ kind: "text", value: "small-model" });
   });
 

@@ -17,6 +17,7 @@ export const knownSettings = [
   "opinionMembership",
   "opinionNearEqualTolerance",
   "opinionSilhouetteOver",
+  "opinionBaggedRuns",
   "seed",
   "labelModel",
 ] as const;

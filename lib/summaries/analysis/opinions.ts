@@ -1,5 +1,5 @@
 import { compareAcrossGroups, share, tallyByGroup, type GroupTally, type StatementAcrossGroups } from "./agreement";
-import { polisGroups, type KCandidate, type WarmStart } from "./polis-groups";
+import { polisGroups, type KCandidate, type PolisGroupsResult, type WarmStart } from "./polis-groups";
 
 /** One vote: 1 agree, -1 disagree, 0 pass. When a participant voted twice, pass only the latest. */
 export interface Vote {
@@ -28,6 +28,8 @@ export interface OpinionSettings {
   nearEqualTolerance?: number;
   /** Departure when "participants": see PolisGroupsSettings.silhouetteOver (Pol.is: "baseCentres"). */
   silhouetteOver?: "baseCentres" | "participants";
+  /** Departure when > 0: see PolisGroupsSettings.baggedRuns (Pol.is: 0). */
+  baggedRuns?: number;
   /** Statements moderated out: zeroed in the grouping, left out of consensus and distinctive lists. */
   zeroedStatements?: string[];
   /** Participants in order of their first vote; default: order of first appearance in `votes`. */
@@ -56,7 +58,7 @@ export interface OpinionMethod {
   method: "polis" | "polis-with-departures";
   departures: string[];
   k: number;
-  kChosenBy: "silhouette" | "stability" | "pinned" | "smoothed" | "none";
+  kChosenBy: PolisGroupsResult["kChosenBy"];
   pinnedK: number | null;
   candidates: KCandidate[];
   /** Votes a participant needed to be clustered (Pol.is: min(7, statements), topped up to 15 people). */
@@ -101,6 +103,7 @@ export function findOpinionGroups(votes: Vote[], settings: OpinionSettings = {})
     membership: settings.membership ?? "baseCluster",
     nearEqualTolerance: settings.nearEqualTolerance ?? 0,
     silhouetteOver: settings.silhouetteOver ?? "baseCentres",
+    baggedRuns: settings.baggedRuns ?? 0,
     zeroedStatements: settings.zeroedStatements,
     participantOrder: settings.participantOrder,
     warmStart: settings.warmStart,

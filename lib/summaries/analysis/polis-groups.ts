@@ -5,7 +5,7 @@
  * and reported in `PolisGroupsResult.departures` so the provenance says exactly what ran.
  */
 import { adjustedRandIndex } from "./ari";
-import { seededRandom } from "./random";
+import { hashString, seededRandom } from "./random";
 
 export type Point = [number, number];
 
@@ -99,12 +99,32 @@ export interface PolisGroupsSettings {
    * 0.9 goal). Pol.is: "baseCentres".
    */
   silhouetteOver?: "baseCentres" | "participants";
+  /**
+   * Departure: resampled runs (bagging; Leisch 1999, Dudoit & Fridlyand 2003), this many (Pol.is: none,
+   * one run). Why: when two values of k have equal silhouettes (brexit-consensus: 0.43 for 2, 3 and 5
+   * groups), removing a few votes flips k, and where a group boundary crosses a crowd the boundary
+   * moves. What runs, besides the full run:
+   * - `baggedRuns` k-runs, each without 5 % of the votes (BAGGED_K_SHARE). k: the best mean silhouette
+   *   over the full run and the k-runs, then the fewest groups whose silhouette is not told apart from
+   *   it (mean paired difference within two standard deviations of the paired differences, the
+   *   "one-standard-error" rule of Breiman et al. 1984 with two, calibrated on these votes, not a fixed
+   *   margin). A clearly better k is still taken: planted 3-, 4- and 5-group conversations keep theirs.
+   * - ⌈baggedRuns / 2⌉ label runs, each without 10 % of the votes (BAGGED_LABEL_SHARE), started from
+   *   the full run's state (Pol.is's warm start). Each participant joins the group the full run and
+   *   the label runs put them in most often (each run's groups matched to the full run's by the
+   *   permutation that agrees most; ties keep the full run's group).
+   * A vote (participant, statement) is left out of run r when a hash of seed, r, participant and
+   * statement falls under the share, so the same vote is left out of run r whatever else changed.
+   * Skipped above BAGGED_MAX_PARTICIPANTS clustered participants (the departure is then not recorded).
+   * Cost: about 1.5 × baggedRuns full runs.
+   */
+  baggedRuns?: number;
 }
 
 export interface KCandidate {
   k: number;
   silhouette: number;
-  /** Mean ARI of the grouping on resampled data with the full-data grouping (only with kSelection "stability"). */
+  /** Mean ARI of the grouping on resampled data with the full-data grouping (kSelection "stability", or bagged runs). */
   stability?: number;
 }
 
@@ -116,7 +136,7 @@ export interface PolisGroupsResult {
   /** Group label per participant (0…k−1), −1 for those not clustered. */
   labels: number[];
   k: number;
-  kChosenBy: "silhouette" | "stability" | "pinned" | "smoothed" | "none";
+  kChosenBy: "silhouette" | "stability" | "bagged" | "pinned" | "smoothed" | "none";
   candidates: KCandidate[];
   explainedVariance: [number, number];
   baseClusterCount: number;
@@ -444,7 +464,14 @@ function bySilhouette(groupings: Clustering["groupings"]) {
  * and seed. Errors: none; with fewer than 2 statements or 4 clustered participants, k is 0 and nobody
  * is grouped.
  */
-export function polisGroups(votes: { participantId: string; statementId: string; value: number }[], settings: PolisGroupsSettings = {}): PolisGroupsResult {
+export function polisGroups(votes: Vote[], settings: PolisGroupsSettings = {}): PolisGroupsResult {
+  return groupOnce(votes, settings).result;
+}
+
+type Vote = { participantId: string; statementId: string; value: number };
+
+/** One run of the whole computation; also every k's labels (over `result.participants`, −1 unclustered). */
+function groupOnce(votes: Vote[], settings: PolisGroupsSettings): { result: PolisGroupsResult; labelsByK: Map<number, number[]> } {
   const seed = settings.seed ?? 1;
   const departures: string[] = [];
   if (settings.minVotes != null && settings.minVotes !== 7) departures.push("minVotes");
@@ -529,19 +556,35 @@ export function polisGroups(votes: { participantId: string; statementId: string;
     warmStart: warmOut([], {}),
   };
   const clustered = m.participants.map((_, i) => i).filter((i) => inConv[i]);
-  if (cols < 2 || clustered.length < 4) return base;
+  const none = new Map<number, number[]>();
+  if (cols < 2 || clustered.length < 4) return { result: base, labelsByK: none };
 
   const maxK = settings.pinnedK != null ? Math.max(2, Math.min(5, settings.pinnedK)) : (settings.maxGroups ?? 5);
   const clusterPts = clustered.map((i) => points[i]!);
   const c = clusterPoints(clusterPts, maxK, settings.warmStart, settings.groupRestarts ?? 0, seed, settings.nearEqualTolerance ?? 0, settings.silhouetteOver === "participants");
-  if (!c.groupings.length) return { ...base, warmStart: warmOut(c.baseCentres, {}) };
+  if (!c.groupings.length) return { result: { ...base, warmStart: warmOut(c.baseCentres, {}) }, labelsByK: none };
+  const labelsByK = new Map(
+    c.groupings.map((g) => {
+      const labels = base.labels.slice();
+      clustered.forEach((i, n) => {
+        labels[i] = settings.membership === "nearestCentre" ? nearest(points[i]!, g.centres) : g.baseLabels[c.baseOf[n]!]!;
+      });
+      return [g.k, labels] as const;
+    }),
+  );
   const candidates: KCandidate[] = c.groupings.map((g) => ({ k: g.k, silhouette: g.silhouette }));
   let chosen = bySilhouette(c.groupings);
   let kChosenBy: PolisGroupsResult["kChosenBy"] = "silhouette";
   if (settings.pinnedK != null) {
     chosen = c.groupings.find((g) => g.k === settings.pinnedK) ?? c.groupings[c.groupings.length - 1]!;
     kChosenBy = "pinned";
-  } else if (settings.kSelection === "stability" && c.groupings.length > 1) {
+  }
+  const bagged = settings.baggedRuns && clustered.length <= BAGGED_MAX_PARTICIPANTS ? baggedRuns(votes, settings, m.participants, labelsByK, candidates, warmOut(c.baseCentres, Object.fromEntries(c.groupings.map((g) => [String(g.k), g.centres])))) : null;
+  if (bagged) departures.push("bagging:voteRemoval");
+  if (bagged && settings.pinnedK == null) {
+    chosen = c.groupings.find((g) => g.k === bagged.k)!;
+    kChosenBy = "bagged";
+  } else if (settings.pinnedK == null && settings.kSelection === "stability" && c.groupings.length > 1) {
     const stability = stabilityByK(clusterPts, c, maxK, seed, settings.bootstrapRounds ?? 10, settings.groupRestarts ?? 0);
     candidates.forEach((cand) => (cand.stability = stability.get(cand.k) ?? 0));
     const reproducible = new Set(candidates.filter((cand) => cand.stability! >= STABLE).map((cand) => cand.k));
@@ -564,11 +607,8 @@ export function polisGroups(votes: { participantId: string; statementId: string;
       kSmoother!.smoothedK = shown.k;
     }
   }
-  const labels = base.labels.slice();
-  clustered.forEach((i, n) => {
-    labels[i] = settings.membership === "nearestCentre" ? nearest(points[i]!, chosen.centres) : chosen.baseLabels[c.baseOf[n]!]!;
-  });
-  return {
+  const labels = bagged ? bagged.labelsFor(chosen.k) : labelsByK.get(chosen.k)!;
+  const result: PolisGroupsResult = {
     ...base,
     labels,
     k: chosen.k,
@@ -577,6 +617,118 @@ export function polisGroups(votes: { participantId: string; statementId: string;
     baseClusterCount: c.baseCentres.length,
     warmStart: { ...warmOut(c.baseCentres, Object.fromEntries(c.groupings.map((g) => [String(g.k), g.centres]))), ...(kSmoother ? { kSmoother } : {}) },
   };
+  return { result, labelsByK };
+}
+
+/** Share of the votes each resampled run that chooses k leaves out (the issue's stability check: 5 %). */
+export const BAGGED_K_SHARE = 0.05;
+/** Share of the votes each resampled run that places participants leaves out. */
+export const BAGGED_LABEL_SHARE = 0.1;
+/** Above this many clustered participants the resampled runs are skipped (cost: runs × one analysis). */
+export const BAGGED_MAX_PARTICIPANTS = 5000;
+
+type Resampled = { silhouette: Map<number, number>; labels: Map<number, number[]> };
+
+/**
+ * The resampled runs of PolisGroupsSettings.baggedRuns. `full` holds the full run's labels per k over
+ * `participants` (−1: not clustered); `fullState` is the full run's state, which the label runs start
+ * from. Fills each candidate's `stability` (mean ARI of the full run and each k-run with the bagged
+ * grouping at that k, over the participants both clustered; a run without that k scores 0) and returns
+ * the k chosen (the fewest groups whose silhouette is within two standard deviations of the best,
+ * over the paired differences in the full run and the k-runs) and the bagged labels for any k.
+ */
+function baggedRuns(votes: Vote[], settings: PolisGroupsSettings, participants: string[], full: Map<number, number[]>, candidates: KCandidate[], fullState: WarmStart) {
+  const seed = settings.seed ?? 1;
+  const count = settings.baggedRuns!;
+  const index = new Map(participants.map((p, i) => [p, i]));
+  const cold: PolisGroupsSettings = { ...settings, baggedRuns: 0, pinnedK: null, kSelection: "silhouette", warmStart: settings.warmStart ? { ...settings.warmStart, kSmoother: undefined } : null };
+  // Run r leaves out vote (participant, statement) when its keyed hash falls under the share: the same
+  // vote is left out of run r whatever else changed, so two analyses of nearly the same votes resample alike.
+  const resample = (inner: PolisGroupsSettings, runs: number, share: number): Resampled[] =>
+    Array.from({ length: runs }, (_, r) => {
+      const cut = share * 2 ** 32;
+      const run = groupOnce(votes.filter((v) => hashString(`${seed}:${r + 1}:${v.participantId}:${v.statementId}`) >= cut), inner);
+      const labels = new Map<number, number[]>();
+      for (const [k, theirs] of run.labelsByK) {
+        const mapped = participants.map(() => -1);
+        run.result.participants.forEach((p, j) => {
+          const i = index.get(p);
+          if (i !== undefined) mapped[i] = theirs[j]!;
+        });
+        labels.set(k, mapped);
+      }
+      return { silhouette: new Map(run.result.candidates.map((cand) => [cand.k, cand.silhouette])), labels };
+    });
+  const kRuns = resample(cold, count, BAGGED_K_SHARE);
+  const labelRuns = resample({ ...cold, warmStart: { ...fullState, kSmoother: undefined } }, Math.ceil(count / 2), BAGGED_LABEL_SHARE);
+
+  /** Plurality group of each participant over the full run and the label runs, at k. */
+  const labelsFor = (k: number) => {
+    const reference = full.get(k)!;
+    const tally = reference.map((l) => {
+      const t = new Array<number>(k).fill(0);
+      if (l >= 0) t[l]! += 1;
+      return t;
+    });
+    for (const run of labelRuns) {
+      const theirs = run.labels.get(k);
+      if (!theirs) continue;
+      const match = bestPermutation(reference, theirs, k);
+      theirs.forEach((l, i) => {
+        if (l >= 0 && reference[i]! >= 0) tally[i]![match[l]!]! += 1;
+      });
+    }
+    const voted = reference.map((l, i) => (l < 0 ? l : tally[i]!.reduce((top, n, g) => (n > tally[i]![top]! ? g : top), l)));
+    // Labels stay 0…k′−1 should a group lose every member.
+    const compact = new Map([...new Set(voted.filter((l) => l >= 0))].sort((x, y) => x - y).map((l, i) => [l, i]));
+    return voted.map((l) => (l < 0 ? l : compact.get(l)!));
+  };
+
+  for (const cand of candidates) {
+    const bagged = labelsFor(cand.k);
+    const compared = [full.get(cand.k)!, ...kRuns.map((run) => run.labels.get(cand.k))];
+    let total = 0;
+    for (const theirs of compared) {
+      const both = theirs ? bagged.flatMap((l, i) => (l >= 0 && theirs[i]! >= 0 ? [i] : [])) : [];
+      if (both.length > 1) total += adjustedRandIndex(both.map((i) => bagged[i]!), both.map((i) => theirs![i]!));
+    }
+    cand.stability = total / compared.length;
+  }
+  // k: the best mean silhouette over the full run and the k-runs; then the fewest groups whose paired
+  // difference from it is within two standard deviations (a k missing from a run scores −1 there).
+  const silhouettes = [new Map(candidates.map((cand) => [cand.k, cand.silhouette])), ...kRuns.map((run) => run.silhouette)];
+  const at = (m: Map<number, number>, k: number) => m.get(k) ?? -1;
+  const meanOf = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
+  const best = candidates.reduce((x, y) => (meanOf(silhouettes.map((m) => at(m, y.k))) >= meanOf(silhouettes.map((m) => at(m, x.k))) ? y : x));
+  let k = best.k;
+  for (const cand of candidates) {
+    const d = silhouettes.map((m) => at(m, cand.k) - at(m, best.k));
+    const md = meanOf(d);
+    const sd = Math.sqrt(d.reduce((x, y) => x + (y - md) ** 2, 0) / Math.max(1, d.length - 1));
+    if (cand.k < k && md >= -2 * sd) k = cand.k;
+  }
+  return { k, labelsFor };
+}
+
+/** The relabelling of `theirs` (0…k−1) that agrees with `reference` on the most participants (k ≤ 5: all k! permutations). */
+function bestPermutation(reference: number[], theirs: number[], k: number): number[] {
+  const overlap = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  reference.forEach((l, i) => {
+    const t = theirs[i]!;
+    if (l >= 0 && t >= 0 && t < k) overlap[t]![l]! += 1;
+  });
+  let best: number[] = [...Array(k).keys()];
+  let bestScore = -1;
+  const permute = (prefix: number[], rest: number[]) => {
+    if (!rest.length) {
+      const score = prefix.reduce((a, to, from) => a + overlap[from]![to]!, 0);
+      if (score > bestScore) [best, bestScore] = [prefix, score];
+      return;
+    }
+    rest.forEach((x, i) => permute([...prefix, x], [...rest.slice(0, i), ...rest.slice(i + 1)]));
+  };
+  permute([], [...Array(k).keys()]);
+  return best;
 }
 
 /**
