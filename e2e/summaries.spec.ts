@@ -35,8 +35,12 @@ test("a moderator summarises the seeded consultation and a signed-out visitor re
   await expectNoSeriousViolations(page, "workspace");
 
   // The analysis can run again while the page stays usable; wait for it to finish.
+  // The run is queued and the page shows its progress until it is done (the button comes back only
+  // then); publishing before it is done would be refused ("A newer analysis has finished").
   await page.getByRole("button", { name: "Analyse again with new responses" }).click();
-  await expect(page.getByRole("button", { name: "Analyse again with new responses" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("analysis-progress")).toBeVisible();
+  await expect(page.getByTestId("analysis-progress")).toHaveCount(0, { timeout: 120_000 });
+  await expect(page.getByRole("button", { name: "Analyse again with new responses" })).toBeVisible();
   await expect(page.getByText("The last analysis did not finish", { exact: false })).toHaveCount(0);
 
   const themes = page.getByTestId("theme");
