@@ -108,7 +108,8 @@ export interface PolisGroupsSettings {
    *   over the full run and the k-runs, then the fewest groups whose silhouette is not told apart from
    *   it (mean paired difference within two standard deviations of the paired differences, the
    *   "one-standard-error" rule of Breiman et al. 1984 with two, calibrated on these votes, not a fixed
-   *   margin). A clearly better k is still taken: planted 3-, 4- and 5-group conversations keep theirs.
+   *   margin). A k clearly better than the others is still taken (planted 3 groups, half the votes
+   *   seen: 3), and on the planted-groups bench every k found is the one found without resampling.
    * - ⌈baggedRuns / 2⌉ label runs, each without 10 % of the votes (BAGGED_LABEL_SHARE), started from
    *   the full run's state (Pol.is's warm start). Each participant joins the group the full run and
    *   the label runs put them in most often (each run's groups matched to the full run's by the
