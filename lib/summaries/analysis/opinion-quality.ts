@@ -3,10 +3,9 @@
  * synthetic conversations and stability under vote removal.
  */
 import { adjustedRandIndex } from "./ari";
-import { polisGroups, type PolisGroupsSettings } from "./polis-groups";
+import { polisGroups, type PolisGroupsSettings, type Vote } from "./polis-groups";
 import { seededRandom } from "./random";
 
-type Vote = { participantId: string; statementId: string; value: number };
 
 /**
  * A synthetic conversation with `groups` planted opinion groups of unequal sizes (shares 1 : 0.6 :

@@ -1,12 +1,7 @@
 import { compareAcrossGroups, share, tallyByGroup, type GroupTally, type StatementAcrossGroups } from "./agreement";
-import { polisGroups, type KCandidate, type PolisGroupsResult, type WarmStart } from "./polis-groups";
+import { polisGroups, type KCandidate, type PolisGroupsResult, type Vote, type WarmStart } from "./polis-groups";
 
-/** One vote: 1 agree, -1 disagree, 0 pass. When a participant voted twice, pass only the latest. */
-export interface Vote {
-  participantId: string;
-  statementId: string;
-  value: number;
-}
+export type { Vote };
 
 export interface OpinionSettings {
   /** Departure from Pol.is when not 7: votes needed to be clustered (Pol.is: min(7, statements)). */

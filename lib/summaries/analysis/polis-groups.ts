@@ -9,6 +9,13 @@ import { hashString, seededRandom } from "./random";
 
 export type Point = [number, number];
 
+/** One vote: 1 agree, -1 disagree, 0 pass. When a participant voted twice, pass only the latest. */
+export interface Vote {
+  participantId: string;
+  statementId: string;
+  value: number;
+}
+
 /** What a previous run leaves for the next one on the same live draft (Pol.is keeps the same state). */
 export interface WarmStart {
   /** Principal components by statement id: [first, second]. */
@@ -469,8 +476,6 @@ export function polisGroups(votes: Vote[], settings: PolisGroupsSettings = {}): 
   return groupOnce(votes, settings).result;
 }
 
-type Vote = { participantId: string; statementId: string; value: number };
-
 /** One run of the whole computation; also every k's labels (over `result.participants`, −1 unclustered). */
 function groupOnce(votes: Vote[], settings: PolisGroupsSettings): { result: PolisGroupsResult; labelsByK: Map<number, number[]> } {
   const seed = settings.seed ?? 1;
@@ -580,7 +585,8 @@ function groupOnce(votes: Vote[], settings: PolisGroupsSettings): { result: Poli
     chosen = c.groupings.find((g) => g.k === settings.pinnedK) ?? c.groupings[c.groupings.length - 1]!;
     kChosenBy = "pinned";
   }
-  const bagged = settings.baggedRuns && clustered.length <= BAGGED_MAX_PARTICIPANTS ? baggedRuns(votes, settings, m.participants, labelsByK, candidates, warmOut(c.baseCentres, Object.fromEntries(c.groupings.map((g) => [String(g.k), g.centres])))) : null;
+  const state = warmOut(c.baseCentres, Object.fromEntries(c.groupings.map((g) => [String(g.k), g.centres])));
+  const bagged = settings.baggedRuns && clustered.length <= BAGGED_MAX_PARTICIPANTS ? baggedRuns(votes, settings, m.participants, labelsByK, candidates, state) : null;
   if (bagged) departures.push("bagging:voteRemoval");
   if (bagged && settings.pinnedK == null) {
     chosen = c.groupings.find((g) => g.k === bagged.k)!;
@@ -608,7 +614,7 @@ function groupOnce(votes: Vote[], settings: PolisGroupsSettings): { result: Poli
       kSmoother!.smoothedK = shown.k;
     }
   }
-  const labels = bagged ? bagged.labelsFor(chosen.k) : labelsByK.get(chosen.k)!;
+  const labels = bagged ? bagged.labelsByK.get(chosen.k)! : labelsByK.get(chosen.k)!;
   const result: PolisGroupsResult = {
     ...base,
     labels,
@@ -616,7 +622,7 @@ function groupOnce(votes: Vote[], settings: PolisGroupsSettings): { result: Poli
     kChosenBy,
     candidates,
     baseClusterCount: c.baseCentres.length,
-    warmStart: { ...warmOut(c.baseCentres, Object.fromEntries(c.groupings.map((g) => [String(g.k), g.centres]))), ...(kSmoother ? { kSmoother } : {}) },
+    warmStart: { ...state, ...(kSmoother ? { kSmoother } : {}) },
   };
   return { result, labelsByK };
 }
@@ -636,32 +642,38 @@ type Resampled = { silhouette: Map<number, number>; labels: Map<number, number[]
  * from. Fills each candidate's `stability` (mean ARI of the full run and each k-run with the bagged
  * grouping at that k, over the participants both clustered; a run without that k scores 0) and returns
  * the k chosen (the fewest groups whose silhouette is within two standard deviations of the best,
- * over the paired differences in the full run and the k-runs) and the bagged labels for any k.
+ * over the paired differences in the full run and the k-runs) and the bagged labels per candidate k.
  */
 function baggedRuns(votes: Vote[], settings: PolisGroupsSettings, participants: string[], full: Map<number, number[]>, candidates: KCandidate[], fullState: WarmStart) {
   const seed = settings.seed ?? 1;
   const count = settings.baggedRuns!;
   const index = new Map(participants.map((p, i) => [p, i]));
   const cold: PolisGroupsSettings = { ...settings, baggedRuns: 0, pinnedK: null, kSelection: "silhouette", warmStart: settings.warmStart ? { ...settings.warmStart, kSmoother: undefined } : null };
+  const resample = (inner: PolisGroupsSettings, hashes: Uint32Array, share: number): Resampled => {
+    const cut = share * 2 ** 32;
+    const run = groupOnce(votes.filter((_, v) => hashes[v]! >= cut), inner);
+    const labels = new Map<number, number[]>();
+    for (const [k, theirs] of run.labelsByK) {
+      const mapped = participants.map(() => -1);
+      run.result.participants.forEach((p, j) => {
+        const i = index.get(p);
+        if (i !== undefined) mapped[i] = theirs[j]!;
+      });
+      labels.set(k, mapped);
+    }
+    return { silhouette: new Map(run.result.candidates.map((cand) => [cand.k, cand.silhouette])), labels };
+  };
   // Run r leaves out vote (participant, statement) when its keyed hash falls under the share: the same
-  // vote is left out of run r whatever else changed, so two analyses of nearly the same votes resample alike.
-  const resample = (inner: PolisGroupsSettings, runs: number, share: number): Resampled[] =>
-    Array.from({ length: runs }, (_, r) => {
-      const cut = share * 2 ** 32;
-      const run = groupOnce(votes.filter((v) => hashString(`${seed}:${r + 1}:${v.participantId}:${v.statementId}`) >= cut), inner);
-      const labels = new Map<number, number[]>();
-      for (const [k, theirs] of run.labelsByK) {
-        const mapped = participants.map(() => -1);
-        run.result.participants.forEach((p, j) => {
-          const i = index.get(p);
-          if (i !== undefined) mapped[i] = theirs[j]!;
-        });
-        labels.set(k, mapped);
-      }
-      return { silhouette: new Map(run.result.candidates.map((cand) => [cand.k, cand.silhouette])), labels };
-    });
-  const kRuns = resample(cold, count, BAGGED_K_SHARE);
-  const labelRuns = resample({ ...cold, warmStart: { ...fullState, kSmoother: undefined } }, Math.ceil(count / 2), BAGGED_LABEL_SHARE);
+  // vote is left out of run r whatever else changed, so two analyses of nearly the same votes resample
+  // alike. Label run r reuses k-run r's hashes with its own share.
+  const kRuns: Resampled[] = [];
+  const labelRuns: Resampled[] = [];
+  const warm: PolisGroupsSettings = { ...cold, warmStart: fullState };
+  for (let r = 1; r <= count; r++) {
+    const hashes = Uint32Array.from(votes, (v) => hashString(`${seed}:${r}:${v.participantId}:${v.statementId}`));
+    kRuns.push(resample(cold, hashes, BAGGED_K_SHARE));
+    if (r <= Math.ceil(count / 2)) labelRuns.push(resample(warm, hashes, BAGGED_LABEL_SHARE));
+  }
 
   /** Plurality group of each participant over the full run and the label runs, at k. */
   const labelsFor = (k: number) => {
@@ -685,8 +697,9 @@ function baggedRuns(votes: Vote[], settings: PolisGroupsSettings, participants: 
     return voted.map((l) => (l < 0 ? l : compact.get(l)!));
   };
 
+  const baggedByK = new Map(candidates.map((cand) => [cand.k, labelsFor(cand.k)]));
   for (const cand of candidates) {
-    const bagged = labelsFor(cand.k);
+    const bagged = baggedByK.get(cand.k)!;
     const compared = [full.get(cand.k)!, ...kRuns.map((run) => run.labels.get(cand.k))];
     let total = 0;
     for (const theirs of compared) {
@@ -708,7 +721,7 @@ function baggedRuns(votes: Vote[], settings: PolisGroupsSettings, participants: 
     const sd = Math.sqrt(d.reduce((x, y) => x + (y - md) ** 2, 0) / Math.max(1, d.length - 1));
     if (cand.k < k && md >= -2 * sd) k = cand.k;
   }
-  return { k, labelsFor };
+  return { k, labelsByK: baggedByK };
 }
 
 /** The relabelling of `theirs` (0…k−1) that agrees with `reference` on the most participants (k ≤ 5: all k! permutations). */
